@@ -1,0 +1,35 @@
+package dev.dialtone.accounts;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration
+@EnableConfigurationProperties(AccountsProperties.class)
+class AuthConfiguration implements WebMvcConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthConfiguration.class);
+
+    private final AccountRegistry registry;
+
+    AuthConfiguration(AccountRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry interceptors) {
+        interceptors.addInterceptor(new BasicAuthInterceptor(registry)).addPathPatterns("/2010-04-01/**", "/dialtone/**");
+    }
+
+    /** Tells a newcomer which credentials to use. */
+    @EventListener(ApplicationReadyEvent.class)
+    void announceAccounts() {
+        registry.all().forEach(account ->
+                log.info("Dialtone account {} (auth token {})", account.sid(), account.authToken()));
+    }
+}

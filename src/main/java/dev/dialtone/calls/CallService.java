@@ -1,0 +1,59 @@
+package dev.dialtone.calls;
+
+import dev.dialtone.web.TwilioException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, reads, changes and removes calls; every change is committed before the client hears of it. */
+@Service
+public class CallService {
+
+    private final CallRepository calls;
+    private final CallQueries queries;
+    private final Clock clock;
+
+    CallService(CallRepository calls, CallQueries queries, Clock clock) {
+        this.calls = calls;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Call create(String accountSid, NewCall request) {
+        return calls.save(Call.queue(Sids.next("CA"), accountSid, request, now()));
+    }
+
+    @Transactional(readOnly = true)
+    public Call fetch(String accountSid, String callSid, String path) {
+        return calls.findBySidAndAccountSid(callSid, accountSid).orElseThrow(() -> TwilioException.notFound(path));
+    }
+
+    @Transactional
+    public Call update(String accountSid, String callSid, CallUpdate update, String path) {
+        Call call = fetch(accountSid, callSid, path);
+        call.update(update, now());
+        return call;
+    }
+
+    @Transactional
+    public void delete(String accountSid, String callSid, String path) {
+        Call call = fetch(accountSid, callSid, path);
+        if (call.isLive()) {
+            throw CallErrors.deleteWhileLive();
+        }
+        calls.delete(call);
+    }
+
+    @Transactional(readOnly = true)
+    CallQueries.Slice list(String accountSid, CallFilter filter, CallPageRequest page) {
+        return queries.page(accountSid, filter, page);
+    }
+
+    /** Databases keep microseconds; so does every time Dialtone stores. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.dialtone.calls;
+
+import java.util.List;
+
+/** A validated create request: every parameter of {@code CreateCallRequest}, typed. */
+public record NewCall(
+        String to,
+        String from,
+        String url,
+        HttpMethod method,
+        String twiml,
+        String applicationSid,
+        String fallbackUrl,
+        HttpMethod fallbackMethod,
+        String statusCallback,
+        HttpMethod statusCallbackMethod,
+        List<String> statusCallbackEvents,
+        String sendDigits,
+        int timeout,
+        Integer timeLimit,
+        boolean record,
+        String recordingChannels,
+        String recordingStatusCallback,
+        HttpMethod recordingStatusCallbackMethod,
+        List<String> recordingStatusCallbackEvents,
+        String recordingTrack,
+        String trim,
+        String sipAuthUsername,
+        String sipAuthPassword,
+        String machineDetection,
+        Integer machineDetectionTimeout,
+        Integer machineDetectionSpeechThreshold,
+        Integer machineDetectionSpeechEndThreshold,
+        Integer machineDetectionSilenceTimeout,
+        Boolean asyncAmd,
+        String asyncAmdStatusCallback,
+        HttpMethod asyncAmdStatusCallbackMethod,
+        String byoc,
+        String callReason,
+        String callToken,
+        String callerId,
+        String clientNotificationUrl) {}

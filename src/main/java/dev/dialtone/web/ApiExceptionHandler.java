@@ -1,0 +1,53 @@
+package dev.dialtone.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** The one place where any exception becomes a Twilio-shaped error response. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final TwilioRenderer renderer;
+
+    ApiExceptionHandler(TwilioRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<byte[]> handle(Exception exception, HttpServletRequest request) {
+        return renderer.error(WireFormat.ofPath(request.getRequestURI()), toTwilio(exception, request.getRequestURI()));
+    }
+
+    static TwilioException toTwilio(Throwable exception, String path) {
+        if (exception instanceof TwilioException twilio) {
+            return twilio;
+        }
+        if (exception instanceof NoResourceFoundException) {
+            return TwilioException.notFound(path);
+        }
+        if (exception instanceof HttpRequestMethodNotSupportedException) {
+            return new TwilioException(405, TwilioErrorCodes.METHOD_NOT_ALLOWED, "Method not allowed");
+        }
+        if (exception instanceof MultipartException) {
+            return TwilioException.badRequest(TwilioErrorCodes.INVALID_PARAMETER, "Request body could not be read");
+        }
+        if (exception instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+            // Spring's own client errors (unreadable bodies, bad media types …) keep their status.
+            int status = response.getStatusCode().value();
+            int code = status == 404 ? TwilioErrorCodes.NOT_FOUND : TwilioErrorCodes.INVALID_PARAMETER;
+            return new TwilioException(status, code, status == 404 ? "The requested resource " + path + " was not found" : "Invalid request");
+        }
+        log.error("Unexpected error serving {}", path, exception);
+        return new TwilioException(500, TwilioErrorCodes.INTERNAL_SERVER_ERROR, "Internal Server Error");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.dialtone.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Replaces Spring Boot's {@code /error} page (JSON or Whitelabel) so that errors raised outside a
+ * controller (filters, the servlet container) still reach the client in Twilio's shape.
+ */
+@RestController
+class TwilioErrorController implements ErrorController {
+
+    private final TwilioRenderer renderer;
+
+    TwilioErrorController(TwilioRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    @RequestMapping("/error")
+    ResponseEntity<byte[]> error(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri == null ? request.getRequestURI() : uri.toString();
+        Object thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        TwilioException error = thrown instanceof Throwable t
+                ? ApiExceptionHandler.toTwilio(t, path)
+                : ContainerErrors.forStatus(status instanceof Integer s ? s : 500, path);
+        return renderer.error(WireFormat.ofPath(path), error);
+    }
+}
