@@ -1,0 +1,84 @@
+package dev.dialtone.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dialtone.support.ApiTest;
+import dev.dialtone.support.SpecSchemas;
+import io.restassured.response.Response;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Pins every JSON answer of the Calls API to the schemas of Twilio's own OpenAPI spec. */
+class CallSchemaContractTest extends ApiTest {
+
+    private static final SpecSchemas SPEC = SpecSchemas.load();
+    private static final String CALL = "api.v2010.account.call";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theSchemaCheckerCatchesWhatItShould() {
+        Map<String, Object> good = createCall(uniqueNumber()).getMap("");
+        assertThat(SPEC.problems(CALL, good)).isEmpty();
+        Map<String, Object> missing = new java.util.HashMap<>(good);
+        missing.remove("queue_time");
+        missing.put("duration", 15);
+        missing.put("annotation", null);
+        missing.put("date_created", "2024-01-01T00:00:00Z");
+        assertThat(SPEC.problems(CALL, missing)).hasSize(4);
+    }
+
+    @Test
+    void everyCallAnswerMatchesTheSpec() {
+        String to = uniqueNumber();
+        Response created = asOne().formParam("To", to).formParam("From", "+15005550006")
+                .formParam("Url", "http://a.test/").post(callsJson());
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertMatches(CALL, created);
+        String sid = created.path("sid");
+
+        assertMatches(CALL, asOne().get(callJson(sid)));
+        assertMatches(CALL, asOne().formParam("Url", "http://a.test/next").post(callJson(sid)));
+
+        // A finished call with every time, duration and price filled in.
+        Instant start = Instant.now().minusSeconds(65).truncatedTo(ChronoUnit.MICROS);
+        jdbc.update("update calls set status = 'IN_PROGRESS', start_time = ?, price = -0.02000, answered_by = 'human' where sid = ?",
+                Timestamp.from(start), sid);
+        Response completed = asOne().formParam("Status", "completed").post(callJson(sid));
+        assertMatches(CALL, completed);
+        assertThat(completed.<String>path("price")).isEqualTo("-0.02000");
+        assertThat(completed.<String>path("duration")).matches("\\d+");
+
+        String canceled = createCall(to).getString("sid");
+        assertMatches(CALL, asOne().formParam("Status", "canceled").post(callJson(canceled)));
+    }
+
+    @Test
+    void everyListPageMatchesTheSpec() {
+        String to = uniqueNumber();
+        createCall(to);
+        createCall(to);
+        createCall(to);
+        Response first = asOne().queryParam("To", to).queryParam("PageSize", 2).get(callsJson());
+        assertMatches("ListCallResponse", first);
+        Response second = asOne().urlEncodingEnabled(false).get(first.<String>path("next_page_uri"));
+        assertMatches("ListCallResponse", second);
+        assertMatches("ListCallResponse", asOne().queryParam("To", uniqueNumber()).get(callsJson()));
+        List<Map<String, Object>> calls = first.jsonPath().getList("calls");
+        assertThat(calls).hasSize(2);
+    }
+
+    private static void assertMatches(String schema, Response response) {
+        assertThat(response.statusCode()).isBetween(200, 299);
+        assertThat(response.contentType()).startsWith("application/json");
+        Map<String, Object> body = response.jsonPath().getMap("");
+        assertThat(SPEC.problems(schema, body)).as(response.asString()).isEmpty();
+    }
+}
