@@ -3,7 +3,9 @@ package dev.dialtone.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,8 +40,9 @@ class ApiExceptionHandler {
         if (exception instanceof HttpRequestMethodNotSupportedException) {
             return new TwilioException(405, TwilioErrorCodes.METHOD_NOT_ALLOWED, "Method not allowed");
         }
-        if (exception instanceof MultipartException) {
-            return TwilioException.badRequest(TwilioErrorCodes.INVALID_PARAMETER, "Request body could not be read");
+        if (isUnreadableRequest(exception)) {
+            return TwilioException.badRequest(TwilioErrorCodes.INVALID_PARAMETER,
+                    "The request's parameters could not be read: check their encoding");
         }
         if (exception instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
             // Spring's own client errors (unreadable bodies, bad media types …) keep their status.
@@ -49,5 +52,17 @@ class ApiExceptionHandler {
         }
         log.error("Unexpected error serving {}", path, exception);
         return new TwilioException(500, TwilioErrorCodes.INTERNAL_SERVER_ERROR, "Internal Server Error");
+    }
+
+    /** Bodies and query strings that cannot be decoded (bad escapes, unknown charsets, broken multipart). */
+    private static boolean isUnreadableRequest(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof MultipartException
+                    || t instanceof HttpMessageNotReadableException
+                    || t instanceof InvalidParameterException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

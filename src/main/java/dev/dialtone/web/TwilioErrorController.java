@@ -28,7 +28,8 @@ class TwilioErrorController implements ErrorController {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         TwilioException error = thrown instanceof Throwable t
                 ? ApiExceptionHandler.toTwilio(t, path)
-                : ContainerErrors.forStatus(status instanceof Integer s ? s : 500, path);
+                // Without a status the client asked for /error itself, which is no resource of ours.
+                : ContainerErrors.forStatus(status instanceof Integer s ? s : 404, path);
         return renderer.error(WireFormat.ofPath(path), error);
     }
 }
