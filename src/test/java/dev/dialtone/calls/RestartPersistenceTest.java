@@ -53,13 +53,12 @@ class RestartPersistenceTest {
 
     /** On H2 a file database in a temporary folder; with SPRING_DATASOURCE_URL set, that database. */
     private ConfigurableApplicationContext start() {
-        String database = System.getenv("SPRING_DATASOURCE_URL") != null
-                ? "--server.port=0"
-                : "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("restart").toAbsolutePath()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        return new SpringApplicationBuilder(DialtoneApplication.class)
-                .profiles("test")
-                .run("--server.port=0", database);
+        SpringApplicationBuilder application = new SpringApplicationBuilder(DialtoneApplication.class).profiles("test");
+        if (System.getenv("SPRING_DATASOURCE_URL") != null) {
+            return application.run("--server.port=0");
+        }
+        return application.run("--server.port=0", "--spring.datasource.url=jdbc:h2:file:"
+                + dataDir.resolve("restart").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     }
 
     private static int port(ConfigurableApplicationContext context) {
