@@ -3,14 +3,12 @@ package dev.dialtone.accounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration
-@EnableConfigurationProperties(AccountsProperties.class)
 class AuthConfiguration implements WebMvcConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(AuthConfiguration.class);

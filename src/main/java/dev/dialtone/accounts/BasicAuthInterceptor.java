@@ -13,9 +13,12 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * HTTP Basic auth for the 2010 API: the credentials must belong to the account named in the path.
  * Requests for one account with another's credentials are refused like bad credentials.
  */
-class BasicAuthInterceptor implements HandlerInterceptor {
+public class BasicAuthInterceptor implements HandlerInterceptor {
 
     static final String ACCOUNTS_PREFIX = "/2010-04-01/Accounts/";
+
+    /** The request attribute that holds the account the credentials belong to. */
+    public static final String ACCOUNT_ATTRIBUTE = "dev.dialtone.account";
 
     private final AccountRegistry registry;
 
@@ -31,6 +34,7 @@ class BasicAuthInterceptor implements HandlerInterceptor {
         if (pathAccount != null && !pathAccount.equals(account)) {
             throw TwilioException.unauthorized();
         }
+        request.setAttribute(ACCOUNT_ATTRIBUTE, account);
         return true;
     }
 

@@ -120,9 +120,29 @@ public class Call {
     private String clientNotificationUrl;
 
     /** The lifecycle's next event for this call and when it is due; null once the call has ended. */
-    private String nextEvent;
+    @Enumerated(EnumType.STRING)
+    private NextEvent nextEvent;
 
+    /** Null while an operator holds the call, so no claim picks it up. */
     private Instant nextEventAt;
+
+    private Instant answerTime;
+    private Integer sipResponseCode;
+
+    /** The TwiML the call runs next: a URL to fetch with its method, or a document. */
+    private String twimlUrl;
+
+    @Enumerated(EnumType.STRING)
+    private HttpMethod twimlMethod;
+
+    private String twimlDocument;
+
+    /** An operator's hold: the call stays in this status until released. */
+    @Enumerated(EnumType.STRING)
+    private CallStatus holdStatus;
+
+    /** Status callbacks sent so far; the next one's SequenceNumber. */
+    private int callbackSequence;
 
     @Version
     private long version;
@@ -181,8 +201,11 @@ public class Call {
         return call;
     }
 
-    /** Stores the updatable instructions of an update request; refused once the call has ended. */
-    void update(CallUpdate update, Instant now) {
+    /**
+     * Stores the updatable instructions of an update request; refused once the call has ended.
+     * Answers whether the call ended through it.
+     */
+    boolean update(CallUpdate update, Instant now, BigDecimal pricePerMinute) {
         if (status.isEnded() && (update.redirects() || update.status() != null)) {
             throw CallErrors.notInProgress();
         }
@@ -209,39 +232,109 @@ public class Call {
         if (update.timeLimit() != null) {
             timeLimit = update.timeLimit();
         }
-        if (update.status() == CallStatus.CANCELED) {
-            cancel(now);
-        } else if (update.status() == CallStatus.COMPLETED) {
-            hangUp(now);
+        dateUpdated = now;
+        if (update.status() == CallStatus.CANCELED && (status == CallStatus.QUEUED || status == CallStatus.RINGING)) {
+            // Canceling leaves a call in progress alone, as Twilio does.
+            finish(CallStatus.CANCELED, null, now, pricePerMinute);
+            return true;
         }
+        if (update.status() == CallStatus.COMPLETED) {
+            // Hanging up ends any live call; one never answered counts as canceled.
+            finish(status == CallStatus.IN_PROGRESS ? CallStatus.COMPLETED : CallStatus.CANCELED, null, now, pricePerMinute);
+            return true;
+        }
+        if (update.redirects() && status == CallStatus.IN_PROGRESS) {
+            // The new instructions replace the running TwiML at once.
+            runTwiml(url, method, twiml);
+            schedule(NextEvent.RUN_TWIML, now);
+        }
+        return false;
+    }
+
+    // The lifecycle's transitions. Each refuses to run from the wrong state.
+
+    /** Dialing starts: the call leaves the queue and rings. */
+    public void startDialing(Instant now) {
+        require(status == CallStatus.QUEUED, "start dialing");
+        startTime = now;
+        queueTime = Duration.between(dateCreated, now).toMillis();
+        status = CallStatus.RINGING;
         dateUpdated = now;
     }
 
-    /** Ends a call that has not been answered yet; a call in progress is left alone, as Twilio does. */
-    void cancel(Instant now) {
-        if (status == CallStatus.QUEUED || status == CallStatus.RINGING) {
-            end(CallStatus.CANCELED, now);
-        }
+    /** The callee answers; the call's own Url or Twiml runs first. */
+    public void answer(Instant now, String answeredBy) {
+        require(status == CallStatus.RINGING, "answer");
+        status = CallStatus.IN_PROGRESS;
+        answerTime = now;
+        this.answeredBy = answeredBy;
+        dateUpdated = now;
+        runTwiml(url, method, twiml);
     }
 
-    /** Ends a live call whatever its state: answered calls complete, unanswered ones are canceled. */
-    void hangUp(Instant now) {
-        if (status == CallStatus.IN_PROGRESS) {
-            end(CallStatus.COMPLETED, now);
-        } else if (!status.isEnded()) {
-            end(CallStatus.CANCELED, now);
-        }
-    }
-
-    private void end(CallStatus finalStatus, Instant now) {
-        if (finalStatus == CallStatus.COMPLETED && startTime != null) {
-            duration = (int) Duration.between(startTime, now).toSeconds();
+    /** Ends a live call with its final status, duration and price. */
+    public void finish(CallStatus finalStatus, Integer sipCode, Instant now, BigDecimal pricePerMinute) {
+        require(!status.isEnded() && finalStatus.isEnded(), "end as " + finalStatus.wire());
+        if (finalStatus == CallStatus.COMPLETED) {
+            Instant answered = answerTime != null ? answerTime : startTime != null ? startTime : now;
+            duration = (int) Duration.between(answered, now).toSeconds();
+            long minutes = Math.max(1, (duration + 59) / 60);
+            price = pricePerMinute.multiply(BigDecimal.valueOf(minutes)).negate().setScale(5, java.math.RoundingMode.HALF_UP);
         }
         status = finalStatus;
+        sipResponseCode = sipCode;
         endTime = now;
         dateUpdated = now;
         nextEvent = null;
         nextEventAt = null;
+    }
+
+    /** An ending the lifecycle has planned, with the SIP code it will report. */
+    public void schedule(NextEvent event, Instant at, Integer plannedSipResponseCode) {
+        schedule(event, at);
+        sipResponseCode = plannedSipResponseCode;
+    }
+
+    /** The lifecycle's next step; parked (not due) while an operator holds the call in its status. */
+    public void schedule(NextEvent event, Instant at) {
+        require(!status.isEnded(), "schedule " + event);
+        nextEvent = event;
+        nextEventAt = status == holdStatus ? null : at;
+    }
+
+    /** Which TwiML the call runs next. */
+    public void runTwiml(String documentUrl, HttpMethod documentMethod, String document) {
+        twimlUrl = documentUrl;
+        twimlMethod = documentMethod == null ? HttpMethod.POST : documentMethod;
+        twimlDocument = document;
+    }
+
+    /** Keeps the call in {@code status} (ringing or in-progress) once it gets there. */
+    public void hold(CallStatus status, Instant now) {
+        require(!this.status.isEnded(), "hold");
+        holdStatus = status;
+        if (this.status == status) {
+            nextEventAt = null;
+        }
+        dateUpdated = now;
+    }
+
+    /** Lets a held call go on: whatever it was waiting for happens now. */
+    public void release(Instant now) {
+        holdStatus = null;
+        if (nextEvent != null && nextEventAt == null) {
+            nextEventAt = now;
+        }
+    }
+
+    public int takeCallbackSequence() {
+        return callbackSequence++;
+    }
+
+    private void require(boolean allowed, String transition) {
+        if (!allowed) {
+            throw new IllegalStateException("Call " + sid + " cannot " + transition + " while " + status.wire());
+        }
     }
 
     public boolean isLive() {
@@ -300,6 +393,13 @@ public class Call {
     public String callToken() { return callToken; }
     public String callerId() { return callerId; }
     public String clientNotificationUrl() { return clientNotificationUrl; }
-    public String nextEvent() { return nextEvent; }
+    public NextEvent nextEvent() { return nextEvent; }
     public Instant nextEventAt() { return nextEventAt; }
+    public Instant answerTime() { return answerTime; }
+    public Integer sipResponseCode() { return sipResponseCode; }
+    public String twimlUrl() { return twimlUrl; }
+    public HttpMethod twimlMethod() { return twimlMethod; }
+    public String twimlDocument() { return twimlDocument; }
+    public CallStatus holdStatus() { return holdStatus; }
+    public long version() { return version; }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * The one representation of a call: the spec's {@code api.v2010.account.call} properties, in
  * schema order, every one present. Numbers Twilio sends as strings stay strings.
  */
-final class CallRepresentation {
+public final class CallRepresentation {
 
     private static final String[] SUBRESOURCES = {
         "notifications", "Notifications",
@@ -28,7 +28,7 @@ final class CallRepresentation {
         return "/2010-04-01/Accounts/" + accountSid + "/Calls/" + callSid + ".json";
     }
 
-    static Map<String, Object> of(Call call) {
+    public static Map<String, Object> of(Call call) {
         Map<String, Object> f = new LinkedHashMap<>(40);
         f.put("sid", call.sid());
         f.put("date_created", Rfc2822.format(call.dateCreated()));

@@ -1,5 +1,6 @@
 package dev.dialtone.calls;
 
+import dev.dialtone.lifecycle.CallLifecycle;
 import dev.dialtone.web.TwilioException;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,16 +15,20 @@ public class CallService {
     private final CallRepository calls;
     private final CallQueries queries;
     private final Clock clock;
+    private final CallLifecycle lifecycle;
 
-    CallService(CallRepository calls, CallQueries queries, Clock clock) {
+    CallService(CallRepository calls, CallQueries queries, Clock clock, CallLifecycle lifecycle) {
         this.calls = calls;
         this.queries = queries;
         this.clock = clock;
+        this.lifecycle = lifecycle;
     }
 
     @Transactional
     public Call create(String accountSid, NewCall request) {
-        return calls.save(Call.queue(Sids.next("CA"), accountSid, request, now()));
+        Call call = Call.queue(Sids.next("CA"), accountSid, request, now());
+        lifecycle.queued(call);
+        return calls.save(call);
     }
 
     @Transactional(readOnly = true)
@@ -33,14 +38,15 @@ public class CallService {
 
     @Transactional
     public Call update(String accountSid, String callSid, CallUpdate update, String path) {
-        Call call = fetch(accountSid, callSid, path);
-        call.update(update, now());
+        Call call = lock(accountSid, callSid, path);
+        boolean ended = call.update(update, now(), lifecycle.pricePerMinute());
+        lifecycle.updated(call, ended);
         return call;
     }
 
     @Transactional
     public void delete(String accountSid, String callSid, String path) {
-        Call call = fetch(accountSid, callSid, path);
+        Call call = lock(accountSid, callSid, path);
         if (call.isLive()) {
             throw CallErrors.deleteWhileLive();
         }
@@ -50,6 +56,13 @@ public class CallService {
     @Transactional(readOnly = true)
     CallQueries.Slice list(String accountSid, CallFilter filter, CallPageRequest page) {
         return queries.page(accountSid, filter, page);
+    }
+
+    /** The account's call, locked against the lifecycle until the transaction ends. */
+    private Call lock(String accountSid, String callSid, String path) {
+        return calls.lock(callSid)
+                .filter(call -> call.accountSid().equals(accountSid))
+                .orElseThrow(() -> TwilioException.notFound(path));
     }
 
     /** Databases keep microseconds; so does every time Dialtone stores. */

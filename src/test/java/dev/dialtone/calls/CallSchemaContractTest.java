@@ -49,12 +49,13 @@ class CallSchemaContractTest extends ApiTest {
 
         // A finished call with every time, duration and price filled in.
         Instant start = Instant.now().minusSeconds(65).truncatedTo(ChronoUnit.MICROS);
-        jdbc.update("update calls set status = 'IN_PROGRESS', start_time = ?, price = -0.02000, answered_by = 'human' where sid = ?",
-                Timestamp.from(start), sid);
+        jdbc.update("update calls set status = 'IN_PROGRESS', start_time = ?, answer_time = ?, answered_by = 'human' where sid = ?",
+                Timestamp.from(start), Timestamp.from(start), sid);
         Response completed = asOne().formParam("Status", "completed").post(callJson(sid));
         assertMatches(CALL, completed);
-        assertThat(completed.<String>path("price")).isEqualTo("-0.02000");
-        assertThat(completed.<String>path("duration")).matches("\\d+");
+        // Two started minutes at the default rate of 0.014 per minute.
+        assertThat(completed.<String>path("price")).isEqualTo("-0.02800");
+        assertThat(Integer.parseInt(completed.<String>path("duration"))).isBetween(65, 120);
 
         String canceled = createCall(to).getString("sid");
         assertMatches(CALL, asOne().formParam("Status", "canceled").post(callJson(canceled)));

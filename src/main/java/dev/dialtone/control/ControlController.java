@@ -1,0 +1,71 @@
+package dev.dialtone.control;
+
+import dev.dialtone.accounts.BasicAuthInterceptor;
+import dev.dialtone.calls.CallRepresentation;
+import dev.dialtone.web.TwilioRenderer;
+import dev.dialtone.web.WireFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The emulator's own API, for tests and operators: a call's timeline, moving a call on now,
+ * holding it, and starting afresh. JSON, with the same Basic auth as the Twilio API; it acts on
+ * the account the credentials belong to.
+ */
+@RestController
+@RequestMapping("/dialtone")
+class ControlController {
+
+    private final ControlService control;
+    private final TwilioRenderer renderer;
+
+    ControlController(ControlService control, TwilioRenderer renderer) {
+        this.control = control;
+        this.renderer = renderer;
+    }
+
+    @GetMapping("/calls/{sid}/timeline")
+    ResponseEntity<byte[]> timeline(@RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account, @PathVariable String sid) {
+        return json(control.timeline(account, sid));
+    }
+
+    /** {@code Action=ring|answer|hangup}; a hang-up takes {@code Status} and optionally {@code SipResponseCode}. */
+    @PostMapping("/calls/{sid}/advance")
+    ResponseEntity<byte[]> advance(@RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account, @PathVariable String sid,
+            @RequestParam MultiValueMap<String, String> form) {
+        return json(CallRepresentation.of(control.advance(account, sid, ControlRequests.advance(form))));
+    }
+
+    /** {@code Status=ringing|in-progress}: the call stays there once it gets there. */
+    @PostMapping("/calls/{sid}/hold")
+    ResponseEntity<byte[]> hold(@RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account, @PathVariable String sid,
+            @RequestParam MultiValueMap<String, String> form) {
+        return json(CallRepresentation.of(control.hold(account, sid, ControlRequests.holdStatus(form))));
+    }
+
+    @PostMapping("/calls/{sid}/release")
+    ResponseEntity<byte[]> release(@RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account, @PathVariable String sid) {
+        return json(CallRepresentation.of(control.release(account, sid)));
+    }
+
+    /** Deletes every call of the account, with its webhooks and timeline. */
+    @PostMapping("/reset")
+    ResponseEntity<byte[]> reset(@RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("deleted_calls", control.reset(account));
+        return json(answer);
+    }
+
+    private ResponseEntity<byte[]> json(Map<String, Object> body) {
+        return renderer.record(200, WireFormat.JSON, "Call", body);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.dialtone.lifecycle;
+
+import dev.dialtone.calls.Call;
+import dev.dialtone.calls.NextEvent;
+import dev.dialtone.support.AfterCommit;
+import dev.dialtone.webhooks.StatusCallbacks;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/** What the API's changes to a call mean for its lifecycle: when it dials, and what its end sends. */
+@Component
+public class CallLifecycle {
+
+    private final SimulationProperties simulation;
+    private final StatusCallbacks callbacks;
+    private final CallSimulator simulator;
+
+    CallLifecycle(SimulationProperties simulation, StatusCallbacks callbacks, CallSimulator simulator) {
+        this.simulation = simulation;
+        this.callbacks = callbacks;
+        this.simulator = simulator;
+    }
+
+    /** A new call waits in the queue, then dials. */
+    public void queued(Call call) {
+        Instant dialAt = call.dateCreated().plus(simulation.scaled(simulation.queueDelay()));
+        call.schedule(NextEvent.DIAL, dialAt);
+        AfterCommit.run(() -> simulator.wakeAt(dialAt));
+    }
+
+    /** After an update: an ended call reports its end; a redirected one runs its new TwiML. */
+    public void updated(Call call, boolean ended) {
+        if (ended) {
+            callbacks.record(call, StatusCallbacks.Event.COMPLETED);
+        }
+        Instant next = call.nextEventAt();
+        if (next != null) {
+            AfterCommit.run(() -> simulator.wakeAt(next));
+        }
+    }
+
+    public BigDecimal pricePerMinute() {
+        return simulation.pricePerMinute();
+    }
+}

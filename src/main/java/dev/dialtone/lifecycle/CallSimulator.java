@@ -1,0 +1,294 @@
+package dev.dialtone.lifecycle;
+
+import dev.dialtone.calls.Call;
+import dev.dialtone.calls.CallRepository;
+import dev.dialtone.calls.CallStatus;
+import dev.dialtone.calls.NextEvent;
+import dev.dialtone.support.AfterCommit;
+import dev.dialtone.support.WakeableLoop;
+import dev.dialtone.twiml.TwimlFetcher;
+import dev.dialtone.twiml.TwimlInterpreter;
+import dev.dialtone.twiml.TwimlParser;
+import dev.dialtone.twiml.TwimlPlan;
+import dev.dialtone.twiml.VerbTimings;
+import dev.dialtone.webhooks.StatusCallbacks;
+import dev.dialtone.webhooks.VoiceParameters;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Advances calls through their lifecycle. The database says what is due for each call; this
+ * claims due calls with row locks ({@code FOR UPDATE SKIP LOCKED}), so each transition happens
+ * exactly once however many instances share the database, and applies them together with the
+ * status callbacks they cause. TwiML fetches run outside the transaction, under a lease.
+ */
+@Component
+public class CallSimulator implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(CallSimulator.class);
+    private static final int BATCH = 200;
+    private static final String CLAIM =
+            "SELECT sid FROM calls WHERE next_event_at <= ? ORDER BY next_event_at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED";
+
+    private final CallRepository calls;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final SimulationProperties simulation;
+    private final StatusCallbacks callbacks;
+    private final TwimlFetcher fetcher;
+    private final VerbTimings timings;
+    private final Clock clock;
+    private volatile WakeableLoop loop;
+
+    CallSimulator(CallRepository calls, JdbcTemplate jdbc, TransactionTemplate transactions,
+            SimulationProperties simulation, StatusCallbacks callbacks, TwimlFetcher fetcher, Clock clock) {
+        this.calls = calls;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.simulation = simulation;
+        this.callbacks = callbacks;
+        this.fetcher = fetcher;
+        this.timings = new VerbTimings(simulation.sayTimePerCharacter(), simulation.playTime(), simulation.unsimulatedVerbTime());
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        loop = new WakeableLoop("lifecycle", this::round, clock, simulation.sweepInterval());
+        loop.wakeNow();
+    }
+
+    /** Something becomes due at {@code at}: be there. */
+    public void wakeAt(Instant at) {
+        WakeableLoop current = loop;
+        if (current != null && at != null) {
+            current.wakeAt(at);
+        }
+    }
+
+    /** A TwiML fetch the claim started: the call's version when it was leased, and what to fetch. */
+    private record Fetch(String sid, long version, TwimlFetcher.Request request) {}
+
+    private Optional<Instant> round() {
+        int claimed;
+        do {
+            List<Fetch> fetches = new ArrayList<>();
+            claimed = transactions.execute(status -> claimDue(fetches));
+            fetches.forEach(this::startFetch);
+        } while (claimed == BATCH);
+        Instant now = clock.instant();
+        OffsetDateTime next = jdbc.queryForObject("SELECT MIN(next_event_at) FROM calls WHERE next_event_at IS NOT NULL",
+                OffsetDateTime.class);
+        // A due call another instance has locked is theirs; the sweep looks again.
+        return Optional.ofNullable(next).map(OffsetDateTime::toInstant).filter(at -> at.isAfter(now));
+    }
+
+    private int claimDue(List<Fetch> fetches) {
+        Instant now = now();
+        List<String> sids = jdbc.queryForList(CLAIM, String.class, now.atOffset(ZoneOffset.UTC));
+        if (sids.isEmpty()) {
+            return 0;
+        }
+        List<Call> due = calls.findAllById(sids);
+        List<Call> fetching = new ArrayList<>();
+        for (Call call : due) {
+            if (apply(call, now)) {
+                fetching.add(call);
+            }
+        }
+        calls.flush();
+        for (Call call : fetching) {
+            fetches.add(new Fetch(call.sid(), call.version(), fetchRequest(call)));
+        }
+        return sids.size();
+    }
+
+    /** Applies the call's due event; answers whether it now waits for a TwiML fetch. */
+    private boolean apply(Call call, Instant now) {
+        NextEvent event = call.nextEvent();
+        if (event == null) {
+            return false;
+        }
+        switch (event) {
+            case DIAL -> dial(call, now);
+            case ANSWER -> {
+                return answer(call, now);
+            }
+            case RUN_TWIML -> {
+                return runTwiml(call, now);
+            }
+            default -> end(call, event.endStatus(), call.sipResponseCode(), now);
+        }
+        return false;
+    }
+
+    /** Dialing starts: the call is initiated, rings, and its script decides what happens next. */
+    void dial(Call call, Instant now) {
+        call.startDialing(now);
+        callbacks.record(call, StatusCallbacks.Event.INITIATED);
+        callbacks.record(call, StatusCallbacks.Event.RINGING);
+        CallScript script = CallScript.forNumber(call.to(), simulation);
+        Duration timeout = simulation.scaled(Duration.ofSeconds(call.timeout()));
+        Duration ring = script.ringTime().compareTo(timeout) < 0 ? script.ringTime() : timeout;
+        switch (script.outcome()) {
+            case COMPLETED -> {
+                if (script.ringTime().compareTo(timeout) < 0) {
+                    call.schedule(NextEvent.ANSWER, now.plus(ring));
+                } else {
+                    call.schedule(NextEvent.END_NO_ANSWER, now.plus(timeout), 487);
+                }
+            }
+            case BUSY -> call.schedule(NextEvent.END_BUSY, now.plus(ring), script.sipCode(486));
+            case FAILED -> call.schedule(NextEvent.END_FAILED, now.plus(ring), script.sipCode(500));
+            case NO_ANSWER -> call.schedule(NextEvent.END_NO_ANSWER, now.plus(timeout), script.sipCode(487));
+        }
+    }
+
+    /** The callee answers and the call's TwiML starts; answers whether a fetch must follow. */
+    boolean answer(Call call, Instant now) {
+        CallScript script = CallScript.forNumber(call.to(), simulation);
+        call.answer(now, call.machineDetection() == null ? null : script.answeredBy());
+        callbacks.record(call, StatusCallbacks.Event.ANSWERED);
+        return runTwiml(call, now);
+    }
+
+    /** Runs the call's current TwiML: inline at once, a URL under a lease while it is fetched. */
+    private boolean runTwiml(Call call, Instant now) {
+        if (call.twimlDocument() != null) {
+            try {
+                follow(call, TwimlInterpreter.plan(TwimlParser.parse(call.twimlDocument()), null, timings), now);
+            } catch (TwimlParser.UnparseableTwiml e) {
+                log.info("Call {}: its TwiML cannot be run ({}); the call ends", call.sid(), e.getMessage());
+                end(call, CallStatus.COMPLETED, null, now);
+            }
+            return false;
+        }
+        if (call.twimlUrl() == null) {
+            // An ApplicationSid call: Dialtone has no application to run, so the call just talks.
+            follow(call, new TwimlPlan(Duration.ofDays(1), TwimlPlan.Ending.HANG_UP, null, null, List.of()), now);
+            return false;
+        }
+        call.schedule(NextEvent.RUN_TWIML, now.plus(simulation.twimlLease()));
+        return true;
+    }
+
+    private TwimlFetcher.Request fetchRequest(Call call) {
+        boolean first = call.twimlUrl().equals(call.url());
+        return new TwimlFetcher.Request(call.sid(), call.accountSid(), call.twimlUrl(), call.twimlMethod(),
+                first ? call.fallbackUrl() : null, call.fallbackMethod(),
+                VoiceParameters.of(call, CallStatus.IN_PROGRESS.wire()));
+    }
+
+    private void startFetch(Fetch fetch) {
+        fetcher.fetch(fetch.request()).thenAccept(result -> transactions.executeWithoutResult(status -> {
+            Call call = calls.lock(fetch.sid()).orElse(null);
+            // Only the fetch the call still waits for counts: a hang-up, a redirect or a lapsed lease supersede it.
+            if (call == null || call.version() != fetch.version() || call.nextEvent() != NextEvent.RUN_TWIML) {
+                return;
+            }
+            Instant now = now();
+            if (result.failed()) {
+                log.info("Call {}: no TwiML ({}); the call ends as Twilio ends it", call.sid(), result.error());
+                end(call, CallStatus.COMPLETED, null, now);
+                return;
+            }
+            try {
+                follow(call, TwimlInterpreter.plan(result.verbs(), result.documentUrl(), timings), now);
+            } catch (TwimlParser.UnparseableTwiml e) {
+                log.info("Call {}: {}; the call ends", call.sid(), e.getMessage());
+                end(call, CallStatus.COMPLETED, null, now);
+            }
+            Instant next = call.nextEventAt();
+            AfterCommit.run(() -> wakeAt(next));
+        })).exceptionally(e -> {
+            log.warn("Call {}: TwiML fetch could not be applied: {}", fetch.sid(), e.toString());
+            return null;
+        });
+    }
+
+    /** Schedules what a TwiML plan leads to, within the call's talk time and TimeLimit. */
+    private void follow(Call call, TwimlPlan plan, Instant now) {
+        plan.notes().forEach(note -> log.info("Call {}: {}", call.sid(), note));
+        CallScript script = CallScript.forNumber(call.to(), simulation);
+        Instant deadline = call.answerTime().plus(script.talkTime());
+        if (call.timeLimit() != null) {
+            Instant limit = call.answerTime().plus(simulation.scaled(Duration.ofSeconds(call.timeLimit())));
+            deadline = limit.isBefore(deadline) ? limit : deadline;
+        }
+        Instant end = now.plus(simulation.scaled(plan.elapsed()));
+        if (!end.isBefore(deadline)) {
+            call.schedule(NextEvent.END_COMPLETED, deadline.isAfter(now) ? deadline : now);
+            return;
+        }
+        switch (plan.ending()) {
+            case HANG_UP -> call.schedule(NextEvent.END_COMPLETED, end);
+            case REJECT_BUSY -> call.schedule(NextEvent.END_BUSY, end, 486);
+            case REJECT_NO_ANSWER -> call.schedule(NextEvent.END_NO_ANSWER, end, 603);
+            case REDIRECT -> {
+                call.runTwiml(plan.redirectUrl(), plan.redirectMethod(), null);
+                call.schedule(NextEvent.RUN_TWIML, end);
+            }
+        }
+    }
+
+    // What an operator may do through the control API, inside the caller's transaction.
+
+    /** Dials a queued call now. */
+    public void ringNow(Call call) {
+        dial(call, now());
+        wakeAfterCommit(call);
+    }
+
+    /** Answers a ringing call now; its TwiML fetch starts once the answer is committed. */
+    public void answerNow(Call call) {
+        if (answer(call, now())) {
+            calls.flush();
+            Fetch fetch = new Fetch(call.sid(), call.version(), fetchRequest(call));
+            AfterCommit.run(() -> startFetch(fetch));
+        }
+        wakeAfterCommit(call);
+    }
+
+    /** Ends a live call now with the status given. */
+    public void endNow(Call call, CallStatus status, Integer sipCode) {
+        end(call, status, sipCode, now());
+    }
+
+    public void wakeAfterCommit(Call call) {
+        Instant next = call.nextEventAt();
+        if (next != null) {
+            AfterCommit.run(() -> wakeAt(next));
+        }
+    }
+
+    void end(Call call, CallStatus status, Integer sipCode, Instant now) {
+        call.finish(status, sipCode, now, simulation.pricePerMinute());
+        callbacks.record(call, StatusCallbacks.Event.COMPLETED);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public void destroy() {
+        if (loop != null) {
+            loop.close();
+        }
+    }
+}

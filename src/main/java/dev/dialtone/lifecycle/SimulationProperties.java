@@ -1,0 +1,76 @@
+package dev.dialtone.lifecycle;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How calls behave over time ({@code dialtone.simulation}). Every duration is divided by
+ * {@code speed}, so {@code speed: 100} runs a whole call a hundred times faster.
+ *
+ * @param queueDelay time from create until dialing starts
+ * @param ringTime time a call rings before it is answered
+ * @param talkTime time until the callee hangs up, unless TwiML ends the call sooner
+ * @param sayTimePerCharacter how long {@code <Say>} speaks each character
+ * @param playTime how long one loop of {@code <Play>} lasts
+ * @param unsimulatedVerbTime how long a verb Dialtone does not simulate yet (Dial, Gather, Record) lasts
+ * @param pricePerMinute the price of a started minute, charged (negative) to completed calls
+ * @param sweepInterval how often overdue calls are looked for (after a restart, or on other instances)
+ * @param twimlLease how long a TwiML fetch may run before another attempt may take over the call
+ * @param scenarios rules on the called number that choose the outcome and timings
+ */
+@ConfigurationProperties("dialtone.simulation")
+public record SimulationProperties(
+        @DefaultValue("1s") Duration queueDelay,
+        @DefaultValue("3s") Duration ringTime,
+        @DefaultValue("10s") Duration talkTime,
+        @DefaultValue("1") double speed,
+        @DefaultValue("60ms") Duration sayTimePerCharacter,
+        @DefaultValue("3s") Duration playTime,
+        @DefaultValue("5s") Duration unsimulatedVerbTime,
+        @DefaultValue("0.0140") BigDecimal pricePerMinute,
+        @DefaultValue("500ms") Duration sweepInterval,
+        @DefaultValue("45s") Duration twimlLease,
+        List<Scenario> scenarios) {
+
+    public SimulationProperties {
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException("dialtone.simulation.speed must be positive, was " + speed);
+        }
+        scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+    }
+
+    /** A configured duration at the configured speed. */
+    public Duration scaled(Duration duration) {
+        return speed == 1 ? duration : Duration.ofNanos((long) (duration.toNanos() / speed));
+    }
+
+    /** How a call ends when it is not canceled or hung up first. */
+    public enum Outcome {
+        COMPLETED,
+        BUSY,
+        NO_ANSWER,
+        FAILED
+    }
+
+    /**
+     * A rule: calls to {@code to} (exact) or matching {@code toPattern} (a regular expression) end
+     * with {@code outcome}; unset timings fall back to the defaults.
+     */
+    public record Scenario(
+            String to,
+            Pattern toPattern,
+            @DefaultValue("COMPLETED") Outcome outcome,
+            Integer sipResponseCode,
+            Duration ringTime,
+            Duration talkTime,
+            String answeredBy) {
+
+        boolean matches(String number) {
+            return (to != null && to.equals(number)) || (toPattern != null && toPattern.matcher(number).matches());
+        }
+    }
+}

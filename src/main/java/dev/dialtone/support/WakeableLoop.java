@@ -1,0 +1,80 @@
+package dev.dialtone.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One thread that runs a piece of work exactly when it is next due: callers say when something
+ * becomes due ({@link #wakeAt}), the work answers when it next needs to run, and a periodic sweep
+ * catches what other instances or a restart left behind.
+ */
+public final class WakeableLoop implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WakeableLoop.class);
+
+    private final String name;
+    private final Supplier<Optional<Instant>> work;
+    private final Clock clock;
+    private final ScheduledExecutorService thread;
+    private ScheduledFuture<?> pending;
+    private Instant pendingAt;
+
+    /** @param work does everything that is due, and answers when it is next due (if it knows). */
+    public WakeableLoop(String name, Supplier<Optional<Instant>> work, Clock clock, Duration sweep) {
+        this.name = name;
+        this.work = work;
+        this.clock = clock;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dialtone-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        long sweepMillis = Math.max(1, sweep.toMillis());
+        thread.scheduleWithFixedDelay(this::runSafely, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Something is due at {@code at}: run then, unless a run is already planned sooner. */
+    public synchronized void wakeAt(Instant at) {
+        if (thread.isShutdown() || (pending != null && !pending.isDone() && !pendingAt.isAfter(at))) {
+            return;
+        }
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        long delay = Math.max(0, Duration.between(clock.instant(), at).toNanos());
+        pendingAt = at;
+        pending = thread.schedule(this::runSafely, delay, TimeUnit.NANOSECONDS);
+    }
+
+    public void wakeNow() {
+        wakeAt(clock.instant());
+    }
+
+    private void runSafely() {
+        try {
+            work.get().ifPresent(this::wakeAt);
+        } catch (RuntimeException e) {
+            // The sweep will try again; one bad round must not stop the loop.
+            log.warn("{} round failed: {}", name, e.toString(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

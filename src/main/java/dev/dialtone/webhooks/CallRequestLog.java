@@ -1,0 +1,43 @@
+package dev.dialtone.webhooks;
+
+import dev.dialtone.calls.HttpMethod;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Records every request Dialtone made for a call, and its answer, for the call's timeline. */
+@Component
+public class CallRequestLog {
+
+    public enum Kind {
+        STATUS_CALLBACK,
+        TWIML,
+        TWIML_FALLBACK
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    CallRequestLog(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(String callSid, String accountSid, Kind kind, Long webhookId, int attempt, HttpMethod method,
+            List<Map.Entry<String, String>> parameters, WebhookClient.Outcome outcome) {
+        jdbc.update("INSERT INTO call_requests (call_sid, account_sid, kind, webhook_id, attempt, url, method, parameters,"
+                        + " status_code, response_excerpt, duration_ms, error, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                callSid, accountSid, kind.name(), webhookId, attempt, truncate(outcome.url(), 4000), method.name(),
+                truncate(FormEncoding.encode(parameters), 8000), outcome.statusCode() == 0 ? null : outcome.statusCode(),
+                outcome.excerpt(), outcome.millis(), truncate(outcome.error(), 1000),
+                clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

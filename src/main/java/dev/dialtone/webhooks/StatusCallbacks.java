@@ -1,0 +1,80 @@
+package dev.dialtone.webhooks;
+
+import dev.dialtone.calls.Call;
+import dev.dialtone.calls.CallStatus;
+import dev.dialtone.support.AfterCommit;
+import dev.dialtone.web.Rfc2822;
+import java.time.ZoneOffset;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the status callbacks a call's progress causes into the outbox, in the transaction of the
+ * change itself, for each event the call asked for ({@code StatusCallbackEvent}).
+ */
+@Component
+public class StatusCallbacks {
+
+    /** A call-progress event and the CallStatus it reports. */
+    public enum Event {
+        INITIATED("initiated"),
+        RINGING("ringing"),
+        ANSWERED("answered"),
+        COMPLETED("completed");
+
+        private final String wire;
+
+        Event(String wire) {
+            this.wire = wire;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final WebhookDispatcher dispatcher;
+
+    StatusCallbacks(JdbcTemplate jdbc, Clock clock, WebhookDispatcher dispatcher) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.dispatcher = dispatcher;
+    }
+
+    public void record(Call call, Event event) {
+        if (call.statusCallback() == null || !call.statusCallbackEvents().contains(event.wire)) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int sequence = call.takeCallbackSequence();
+        List<Map.Entry<String, String>> p = VoiceParameters.of(call, callStatus(call, event));
+        p.add(Map.entry("CallbackSource", "call-progress-events"));
+        p.add(Map.entry("SequenceNumber", Integer.toString(sequence)));
+        p.add(Map.entry("Timestamp", Rfc2822.format(now)));
+        if (event == Event.COMPLETED) {
+            int seconds = call.duration() == null ? 0 : call.duration();
+            p.add(Map.entry("CallDuration", Integer.toString(seconds)));
+            p.add(Map.entry("Duration", Integer.toString((seconds + 59) / 60)));
+            if (call.sipResponseCode() != null) {
+                p.add(Map.entry("SipResponseCode", call.sipResponseCode().toString()));
+            }
+        }
+        jdbc.update("INSERT INTO webhooks (call_sid, account_sid, url, method, parameters, sequence_number, state, attempts,"
+                        + " created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+                call.sid(), call.accountSid(), call.statusCallback(), call.statusCallbackMethod().name(),
+                FormEncoding.encode(p), sequence, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
+        AfterCommit.run(dispatcher::wakeNow);
+    }
+
+    private static String callStatus(Call call, Event event) {
+        return switch (event) {
+            case INITIATED -> "initiated";
+            case RINGING -> "ringing";
+            case ANSWERED -> CallStatus.IN_PROGRESS.wire();
+            case COMPLETED -> call.status().wire();
+        };
+    }
+}

@@ -1,0 +1,120 @@
+package dev.dialtone.webhooks;
+
+import dev.dialtone.accounts.AccountRegistry;
+import dev.dialtone.calls.HttpMethod;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes Dialtone's requests to applications (TwiML fetches and status callbacks) as Twilio makes
+ * them: form-encoded POST or GET with the parameters in the query, signed with the account's token.
+ */
+@Component
+public class WebhookClient implements DisposableBean {
+
+    /** Twilio refuses TwiML documents larger than this. */
+    public static final int MAX_BODY = 64 * 1024;
+
+    private final AccountRegistry accounts;
+    private final ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "dialtone-webhook-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<Duration, HttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
+
+    WebhookClient(AccountRegistry accounts) {
+        this.accounts = accounts;
+    }
+
+    /** What came of one request. {@code failure} is null when the receiver answered 2xx. */
+    public record Outcome(String url, int statusCode, String body, long millis, String error, DeliverySettings.Failure failure) {
+        public boolean succeeded() {
+            return failure == null;
+        }
+
+        public String excerpt() {
+            return body == null ? null : body.length() > 1000 ? body.substring(0, 1000) : body;
+        }
+    }
+
+    public CompletableFuture<Outcome> send(String accountSid, DeliverySettings settings, HttpMethod method,
+            List<Map.Entry<String, String>> parameters) {
+        String token = accounts.authToken(accountSid).orElse("");
+        String form = FormEncoding.encode(parameters);
+        HttpRequest.Builder request;
+        String url;
+        if (method == HttpMethod.GET) {
+            url = form.isEmpty() ? settings.url() : settings.url() + (settings.url().contains("?") ? "&" : "?") + form;
+            request = HttpRequest.newBuilder(URI.create(url)).GET()
+                    .header("X-Twilio-Signature", RequestSigner.sign(token, url, List.of()));
+        } else {
+            url = settings.url();
+            request = HttpRequest.newBuilder(URI.create(url))
+                    .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+                    .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                    .header("X-Twilio-Signature", RequestSigner.sign(token, url, parameters));
+        }
+        request.timeout(settings.readTimeout()).header("User-Agent", "TwilioProxy/1.1 (Dialtone)")
+                .header("I-Twilio-Idempotency-Token", java.util.UUID.randomUUID().toString());
+        long started = System.nanoTime();
+        return client(settings.connectTimeout())
+                .sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
+                .thenApply(response -> {
+                    String body;
+                    try (var in = response.body()) {
+                        body = new String(in.readNBytes(MAX_BODY + 1), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        return failed(url, started, e);
+                    }
+                    int status = response.statusCode();
+                    DeliverySettings.Failure failure = status >= 200 && status < 300 ? null
+                            : status >= 500 ? DeliverySettings.Failure.SERVER_ERROR : DeliverySettings.Failure.CLIENT_ERROR;
+                    return new Outcome(url, status, body, elapsed(started), failure == null ? null : "HTTP " + status, failure);
+                })
+                .exceptionally(e -> failed(url, started, e));
+    }
+
+    private static Outcome failed(String url, long started, Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        DeliverySettings.Failure kind = cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
+                ? DeliverySettings.Failure.CONNECT
+                : cause instanceof HttpTimeoutException ? DeliverySettings.Failure.READ : DeliverySettings.Failure.CONNECT;
+        String message = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return new Outcome(url, 0, null, elapsed(started), message, kind);
+    }
+
+    private static long elapsed(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private HttpClient client(Duration connectTimeout) {
+        return clientsByConnectTimeout.computeIfAbsent(connectTimeout, timeout -> HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .executor(executor)
+                .build());
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

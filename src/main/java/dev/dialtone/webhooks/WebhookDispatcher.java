@@ -1,0 +1,146 @@
+package dev.dialtone.webhooks;
+
+import dev.dialtone.calls.HttpMethod;
+import dev.dialtone.support.WakeableLoop;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the outbox: claims due webhooks with row locks (so several instances send each once),
+ * sends them asynchronously (a slow receiver holds up nothing else), records every attempt and
+ * retries with backoff. A call's webhooks leave one at a time, in sequence order.
+ */
+@Component
+public class WebhookDispatcher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final int BATCH = 200;
+
+    /** Due webhooks whose call has no earlier webhook still waiting; the oldest first. */
+    private static final String CLAIM = "SELECT w.id, w.call_sid, w.account_sid, w.url, w.method, w.parameters, w.attempts"
+            + " FROM webhooks w WHERE w.state IN ('PENDING', 'SENDING') AND w.next_attempt_at <= ?"
+            + " AND NOT EXISTS (SELECT 1 FROM webhooks e WHERE e.call_sid = w.call_sid AND e.id < w.id"
+            + " AND e.state IN ('PENDING', 'SENDING'))"
+            + " ORDER BY w.next_attempt_at, w.id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED";
+
+    private static final String NEXT_DUE = "SELECT MIN(w.next_attempt_at) FROM webhooks w"
+            + " WHERE w.state IN ('PENDING', 'SENDING') AND NOT EXISTS (SELECT 1 FROM webhooks e"
+            + " WHERE e.call_sid = w.call_sid AND e.id < w.id AND e.state IN ('PENDING', 'SENDING'))";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final WebhookClient client;
+    private final CallRequestLog requestLog;
+    private final WebhookProperties properties;
+    private final Clock clock;
+    private volatile WakeableLoop loop;
+
+    WebhookDispatcher(JdbcTemplate jdbc, TransactionTemplate transactions, WebhookClient client,
+            CallRequestLog requestLog, WebhookProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.client = client;
+        this.requestLog = requestLog;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Starts once the application is up, so nothing is sent before the database is ready. */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        loop = new WakeableLoop("webhooks", this::round, clock, properties.sweepInterval());
+        loop.wakeNow();
+    }
+
+    public void wakeNow() {
+        WakeableLoop current = loop;
+        if (current != null) {
+            current.wakeNow();
+        }
+    }
+
+    private record Claimed(long id, String callSid, String accountSid, String url, HttpMethod method, String parameters, int attempt) {}
+
+    private Optional<Instant> round() {
+        int claimed;
+        do {
+            List<Claimed> batch = transactions.execute(status -> claim());
+            claimed = batch.size();
+            batch.forEach(this::send);
+        } while (claimed == BATCH);
+        Instant now = clock.instant();
+        OffsetDateTime next = jdbc.queryForObject(NEXT_DUE, OffsetDateTime.class);
+        // A due webhook another instance holds locked is theirs to send; the sweep looks again.
+        return Optional.ofNullable(next).map(OffsetDateTime::toInstant).filter(at -> at.isAfter(now));
+    }
+
+    private List<Claimed> claim() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Claimed> batch = jdbc.query(CLAIM, (rs, i) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), HttpMethod.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7) + 1), utc(now));
+        for (Claimed webhook : batch) {
+            DeliverySettings settings = DeliverySettings.of(webhook.url(), properties);
+            // While it is being sent the row is leased; if this instance dies, the lease runs out and another sends it.
+            Instant lease = now.plus(settings.connectTimeout()).plus(settings.readTimeout()).plusSeconds(5);
+            jdbc.update("UPDATE webhooks SET state = 'SENDING', attempts = ?, next_attempt_at = ? WHERE id = ?",
+                    webhook.attempt(), utc(lease), webhook.id());
+        }
+        return batch;
+    }
+
+    private void send(Claimed webhook) {
+        DeliverySettings settings = DeliverySettings.of(webhook.url(), properties);
+        var parameters = FormEncoding.decode(webhook.parameters());
+        client.send(webhook.accountSid(), settings, webhook.method(), parameters)
+                .thenAccept(outcome -> transactions.executeWithoutResult(status -> {
+                    requestLog.record(webhook.callSid(), webhook.accountSid(), CallRequestLog.Kind.STATUS_CALLBACK,
+                            webhook.id(), webhook.attempt(), webhook.method(), parameters, outcome);
+                    settle(webhook, settings, outcome);
+                }))
+                .whenComplete((done, error) -> {
+                    if (error != null) {
+                        log.warn("Could not record the delivery of webhook {}: {}", webhook.id(), error.toString());
+                    }
+                    wakeNow();
+                });
+    }
+
+    private void settle(Claimed webhook, DeliverySettings settings, WebhookClient.Outcome outcome) {
+        String state;
+        Instant next = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (outcome.succeeded()) {
+            state = "DELIVERED";
+        } else if (webhook.attempt() <= settings.retries() && settings.retryOn().contains(outcome.failure())) {
+            state = "PENDING";
+            next = next.plus(properties.retryBackoff().multipliedBy(1L << Math.min(10, webhook.attempt() - 1)));
+        } else {
+            state = "FAILED";
+            log.info("Webhook {} for call {} to {} failed: {}", webhook.id(), webhook.callSid(), settings.url(), outcome.error());
+        }
+        jdbc.update("UPDATE webhooks SET state = ?, next_attempt_at = ? WHERE id = ?", state, utc(next), webhook.id());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    @Override
+    public void destroy() {
+        if (loop != null) {
+            loop.close();
+        }
+    }
+}
