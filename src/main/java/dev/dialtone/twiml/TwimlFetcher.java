@@ -73,8 +73,8 @@ public class TwimlFetcher {
                     result = new Result(null, null, "12100 " + e.getMessage() + " from " + settings.url());
                 }
             }
-            WebhookClient.Outcome recorded = result.failed() && outcome.succeeded()
-                    ? new WebhookClient.Outcome(outcome.url(), outcome.statusCode(), outcome.body(), outcome.millis(), result.error(), null)
+            WebhookClient.Outcome recorded = result.failed()
+                    ? new WebhookClient.Outcome(outcome.url(), outcome.statusCode(), outcome.body(), outcome.millis(), result.error(), outcome.failure())
                     : outcome;
             requestLog.record(request.callSid(), request.accountSid(), kind, null, 1, method, parameters, recorded);
             return result;
