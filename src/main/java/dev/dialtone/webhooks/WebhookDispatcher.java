@@ -94,7 +94,7 @@ public class WebhookDispatcher implements DisposableBean {
         for (Claimed webhook : batch) {
             DeliverySettings settings = DeliverySettings.of(webhook.url(), properties);
             // While it is being sent the row is leased; if this instance dies, the lease runs out and another sends it.
-            Instant lease = now.plus(settings.connectTimeout()).plus(settings.readTimeout()).plusSeconds(5);
+            Instant lease = now.plus(settings.connectTimeout()).plus(settings.readTimeout()).plusSeconds(1);
             jdbc.update("UPDATE webhooks SET state = 'SENDING', attempts = ?, next_attempt_at = ? WHERE id = ?",
                     webhook.attempt(), utc(lease), webhook.id());
         }

@@ -1,17 +1,14 @@
 package dev.dialtone.calls;
 
-import static io.restassured.RestAssured.given;
+import static dev.dialtone.support.StandaloneDialtone.callJson;
+import static dev.dialtone.support.StandaloneDialtone.callsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dialtone.DialtoneApplication;
-import dev.dialtone.support.TestAccounts;
+import dev.dialtone.support.StandaloneDialtone;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /** A call outlives the process: stop Dialtone, start a new one on the same database, fetch it. */
 class RestartPersistenceTest {
@@ -21,53 +18,31 @@ class RestartPersistenceTest {
 
     @Test
     void keepsEveryCallAcrossARestart() {
-        String created;
-        String sid;
-        String ended;
-        try (ConfigurableApplicationContext first = start()) {
-            int port = port(first);
-            sid = given().port(port).auth().preemptive().basic(TestAccounts.ONE, TestAccounts.ONE_TOKEN)
-                    .formParam("To", "+14155550199").formParam("From", "+15005550006").formParam("Url", "http://a.test/")
-                    .formParam("StatusCallbackEvent", "ringing answered")
-                    .post("/2010-04-01/Accounts/" + TestAccounts.ONE + "/Calls.json")
-                    .then().statusCode(201).extract().path("sid");
-            created = fetch(port, sid);
-            String second = given().port(port).auth().preemptive().basic(TestAccounts.ONE, TestAccounts.ONE_TOKEN)
-                    .formParam("To", "+14155550198").formParam("From", "+15005550006").formParam("Url", "http://a.test/")
-                    .post("/2010-04-01/Accounts/" + TestAccounts.ONE + "/Calls.json").then().extract().path("sid");
-            given().port(port).auth().preemptive().basic(TestAccounts.ONE, TestAccounts.ONE_TOKEN)
-                    .formParam("Status", "canceled")
-                    .post("/2010-04-01/Accounts/" + TestAccounts.ONE + "/Calls/" + second + ".json").then().statusCode(200);
-            ended = second + "=" + fetch(port, second);
+        String database = "jdbc:h2:file:" + dataDir.resolve("restart").toAbsolutePath();
+        String queued;
+        String canceled;
+        String queuedBefore;
+        String canceledBefore;
+        try (StandaloneDialtone first = StandaloneDialtone.start(database)) {
+            queued = first.asOne().formParam("To", "+14155550199").formParam("From", "+15005550006")
+                    .formParam("Url", "http://a.test/").formParam("StatusCallbackEvent", "ringing answered")
+                    .post(callsJson()).then().statusCode(201).extract().path("sid");
+            canceled = first.asOne().formParam("To", "+14155550198").formParam("From", "+15005550006")
+                    .formParam("Url", "http://a.test/").post(callsJson()).then().statusCode(201).extract().path("sid");
+            first.asOne().formParam("Status", "canceled").post(callJson(canceled)).then().statusCode(200);
+            queuedBefore = fetch(first, queued);
+            canceledBefore = fetch(first, canceled);
         }
         if (System.getenv("SPRING_DATASOURCE_URL") == null) {
             assertThat(Files.exists(dataDir.resolve("restart.mv.db"))).isTrue();
         }
-        try (ConfigurableApplicationContext second = start()) {
-            int port = port(second);
-            assertThat(fetch(port, sid)).isEqualTo(created);
-            String endedSid = ended.substring(0, ended.indexOf('='));
-            assertThat(endedSid + "=" + fetch(port, endedSid)).isEqualTo(ended);
+        try (StandaloneDialtone second = StandaloneDialtone.start(database)) {
+            assertThat(fetch(second, queued)).isEqualTo(queuedBefore);
+            assertThat(fetch(second, canceled)).isEqualTo(canceledBefore);
         }
     }
 
-    /** On H2 a file database in a temporary folder; with SPRING_DATASOURCE_URL set, that database. */
-    private ConfigurableApplicationContext start() {
-        SpringApplicationBuilder application = new SpringApplicationBuilder(DialtoneApplication.class).profiles("test");
-        if (System.getenv("SPRING_DATASOURCE_URL") != null) {
-            return application.run("--server.port=0");
-        }
-        return application.run("--server.port=0", "--spring.datasource.url=jdbc:h2:file:"
-                + dataDir.resolve("restart").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
-
-    private static String fetch(int port, String sid) {
-        return given().port(port).auth().preemptive().basic(TestAccounts.ONE, TestAccounts.ONE_TOKEN)
-                .get("/2010-04-01/Accounts/" + TestAccounts.ONE + "/Calls/" + sid + ".json")
-                .then().statusCode(200).extract().asString();
+    private static String fetch(StandaloneDialtone dialtone, String sid) {
+        return dialtone.asOne().get(callJson(sid)).then().statusCode(200).extract().asString();
     }
 }

@@ -6,23 +6,10 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.ActiveProfiles;
 
-/** A Dialtone whose calls live fast: a whole call with its callbacks takes well under a second. */
-@TestPropertySource(properties = {
-    "dialtone.simulation.queue-delay=20ms",
-    "dialtone.simulation.ring-time=50ms",
-    "dialtone.simulation.talk-time=3s",
-    "dialtone.simulation.say-time-per-character=1ms",
-    "dialtone.simulation.play-time=50ms",
-    "dialtone.simulation.unsimulated-verb-time=50ms",
-    "dialtone.simulation.sweep-interval=200ms",
-    "dialtone.simulation.twiml-lease=5s",
-    "dialtone.webhooks.connect-timeout=1s",
-    "dialtone.webhooks.read-timeout=1s",
-    "dialtone.webhooks.retry-backoff=50ms",
-    "dialtone.webhooks.sweep-interval=200ms",
-})
+/** A Dialtone whose calls live fast ({@code application-fast.yml}), and a receiver for its webhooks. */
+@ActiveProfiles("fast")
 public abstract class LifecycleTest extends ApiTest {
 
     /** One receiver for every lifecycle test; each test uses paths of its own. */
