@@ -295,11 +295,18 @@ public class Call {
         sipResponseCode = plannedSipResponseCode;
     }
 
-    /** The lifecycle's next step; parked (not due) while an operator holds the call in its status. */
+    /**
+     * The lifecycle's next step. While an operator holds the call in its status, a step that would
+     * move it on is parked (not due); running new TwiML keeps the status, so it goes ahead.
+     */
     public void schedule(NextEvent event, Instant at) {
         require(!status.isEnded(), "schedule " + event);
         nextEvent = event;
-        nextEventAt = status == holdStatus ? null : at;
+        nextEventAt = movesOnFromHold(event) ? null : at;
+    }
+
+    private boolean movesOnFromHold(NextEvent event) {
+        return status == holdStatus && event != NextEvent.RUN_TWIML;
     }
 
     /** Which TwiML the call runs next. */
@@ -313,7 +320,7 @@ public class Call {
     public void hold(CallStatus status, Instant now) {
         require(!this.status.isEnded(), "hold");
         holdStatus = status;
-        if (this.status == status) {
+        if (nextEvent != null && movesOnFromHold(nextEvent)) {
             nextEventAt = null;
         }
         dateUpdated = now;

@@ -22,6 +22,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -53,10 +55,12 @@ public class CallSimulator implements DisposableBean {
     private final TwimlFetcher fetcher;
     private final VerbTimings timings;
     private final Clock clock;
+    private final Timer lag;
     private volatile WakeableLoop loop;
 
     CallSimulator(CallRepository calls, JdbcTemplate jdbc, TransactionTemplate transactions,
-            SimulationProperties simulation, StatusCallbacks callbacks, TwimlFetcher fetcher, Clock clock) {
+            SimulationProperties simulation, StatusCallbacks callbacks, TwimlFetcher fetcher, Clock clock,
+            MeterRegistry meters) {
         this.calls = calls;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -65,6 +69,10 @@ public class CallSimulator implements DisposableBean {
         this.fetcher = fetcher;
         this.timings = new VerbTimings(simulation.sayTimePerCharacter(), simulation.playTime(), simulation.unsimulatedVerbTime());
         this.clock = clock;
+        this.lag = Timer.builder("dialtone.lifecycle.lag")
+                .description("Time from when a call's next event was due until it was applied")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -107,6 +115,9 @@ public class CallSimulator implements DisposableBean {
         List<Call> due = calls.findAllById(sids);
         List<Call> fetching = new ArrayList<>();
         for (Call call : due) {
+            if (call.nextEventAt() != null) {
+                lag.record(Duration.between(call.nextEventAt(), now));
+            }
             if (apply(call, now)) {
                 fetching.add(call);
             }

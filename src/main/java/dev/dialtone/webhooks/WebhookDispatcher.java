@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -46,16 +48,18 @@ public class WebhookDispatcher implements DisposableBean {
     private final CallRequestLog requestLog;
     private final WebhookProperties properties;
     private final Clock clock;
+    private final Counter delivered;
     private volatile WakeableLoop loop;
 
     WebhookDispatcher(JdbcTemplate jdbc, TransactionTemplate transactions, WebhookClient client,
-            CallRequestLog requestLog, WebhookProperties properties, Clock clock) {
+            CallRequestLog requestLog, WebhookProperties properties, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.client = client;
         this.requestLog = requestLog;
         this.properties = properties;
         this.clock = clock;
+        this.delivered = Counter.builder("dialtone.webhooks.delivered").register(meters);
     }
 
     /** Starts once the application is up, so nothing is sent before the database is ready. */
@@ -123,6 +127,7 @@ public class WebhookDispatcher implements DisposableBean {
         Instant next = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (outcome.succeeded()) {
             state = "DELIVERED";
+            delivered.increment();
         } else if (webhook.attempt() <= settings.retries() && settings.retryOn().contains(outcome.failure())) {
             state = "PENDING";
             next = next.plus(properties.retryBackoff().multipliedBy(1L << Math.min(10, webhook.attempt() - 1)));

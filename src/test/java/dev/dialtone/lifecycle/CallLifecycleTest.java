@@ -8,6 +8,7 @@ import dev.dialtone.support.LifecycleTest;
 import dev.dialtone.support.TestAccounts;
 import dev.dialtone.support.WebhookReceiver.Received;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class CallLifecycleTest extends LifecycleTest {
 
+    private static final String NEVER_ANSWERS = "+15559990487";
     private static final String HANG_UP_AFTER_HELLO = "<Response><Say>Hello</Say><Hangup/></Response>";
 
     @Test
@@ -157,13 +159,15 @@ class CallLifecycleTest extends LifecycleTest {
         JsonPath call = awaitStatus(sid, "completed");
         assertThat(Integer.parseInt(call.getString("duration"))).isBetween(1, 2);
         awaitRequests(sid, status, 1);
-        assertThat(timeline(sid).getList("requests")).hasSize(1); // the completed callback only
+        // The completed callback is the only request: nothing was fetched.
+        await().atMost(DEADLINE).until(() -> timeline(sid).getList("requests").size() == 1);
+        assertThat(timeline(sid).getList("requests.kind")).containsExactly("status-callback");
     }
 
     @Test
     void endsUnansweredCallsAsNoAnswerAfterTheirTimeout() {
         String status = path("status");
-        String sid = asOne().formParam("To", "+15559990487").formParam("From", "+15005550006")
+        String sid = asOne().formParam("To", NEVER_ANSWERS).formParam("From", "+15005550006")
                 .formParam("Url", "http://127.0.0.1:9/never").formParam("Timeout", "1")
                 .formParam("StatusCallback", RECEIVER.url(status))
                 .post(callsJson()).then().statusCode(201).extract().path("sid");
@@ -225,8 +229,8 @@ class CallLifecycleTest extends LifecycleTest {
     @Test
     void cancelsARingingCallByUpdateAndReportsIt() {
         String status = path("status");
-        String sid = create(Map.of("Twiml", HANG_UP_AFTER_HELLO, "StatusCallback", RECEIVER.url(status)));
-        asOne().formParam("Status", "ringing").post("/dialtone/calls/" + sid + "/hold").then().statusCode(200);
+        // This number rings until its Timeout (60 s here), so the call is surely ringing.
+        String sid = callTo(NEVER_ANSWERS, status, Map.of());
         awaitStatus(sid, "ringing");
         asOne().formParam("Status", "canceled").post(callJson(sid)).then().statusCode(200);
         Received callback = awaitRequests(sid, status, 1).get(0);
@@ -235,14 +239,14 @@ class CallLifecycleTest extends LifecycleTest {
     }
 
     @Test
-    void ringsPastTheTimeoutOnlyWhileHeld() {
-        String sid = asOne().formParam("To", uniqueNumber()).formParam("From", "+15005550006")
-                .formParam("Twiml", HANG_UP_AFTER_HELLO).formParam("Timeout", "1")
-                .post(callsJson()).then().statusCode(201).extract().path("sid");
+    void holdsARingingCallPastItsTimeoutUntilReleased() {
+        String sid = callTo(NEVER_ANSWERS, null, Map.of("Timeout", "1"));
         asOne().formParam("Status", "ringing").post("/dialtone/calls/" + sid + "/hold").then().statusCode(200);
         awaitStatus(sid, "ringing");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> "ringing".equals(asOne().get(callJson(sid)).then().extract().path("status")));
         asOne().post("/dialtone/calls/" + sid + "/release").then().statusCode(200);
-        awaitStatus(sid, "completed");
+        awaitStatus(sid, "no-answer");
     }
 
     @Test
@@ -252,6 +256,8 @@ class CallLifecycleTest extends LifecycleTest {
         RECEIVER.twiml(first, "<Response><Pause length=\"60\"/></Response>");
         RECEIVER.twiml(next, "<Response><Pause length=\"60\"/></Response>");
         String sid = create(Map.of("Url", RECEIVER.url(first)));
+        // Held, the call stays in progress however long the test takes.
+        asOne().formParam("Status", "in-progress").post("/dialtone/calls/" + sid + "/hold").then().statusCode(200);
         awaitStatus(sid, "in-progress");
         await().atMost(DEADLINE).until(() -> !RECEIVER.requests(sid, first).isEmpty());
         asOne().formParam("Url", RECEIVER.url(next)).formParam("Method", "GET").post(callJson(sid)).then().statusCode(200);
@@ -278,7 +284,7 @@ class CallLifecycleTest extends LifecycleTest {
 
     @Test
     void letsOperatorsAnswerAQueuedCallNow() {
-        String sid = asOne().formParam("To", "+15559990487").formParam("From", "+15005550006").formParam("Twiml", HANG_UP_AFTER_HELLO)
+        String sid = asOne().formParam("To", NEVER_ANSWERS).formParam("From", "+15005550006").formParam("Twiml", HANG_UP_AFTER_HELLO)
                 .post(callsJson()).then().extract().path("sid");
         asOne().formParam("Action", "answer").post("/dialtone/calls/" + sid + "/advance").then().statusCode(200);
         awaitStatus(sid, "completed");
