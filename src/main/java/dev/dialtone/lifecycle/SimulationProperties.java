@@ -62,7 +62,7 @@ public record SimulationProperties(
      */
     public record Scenario(
             String to,
-            Pattern toPattern,
+            String toPattern,
             @DefaultValue("COMPLETED") Outcome outcome,
             Integer sipResponseCode,
             Duration ringTime,
@@ -70,7 +70,7 @@ public record SimulationProperties(
             String answeredBy) {
 
         boolean matches(String number) {
-            return (to != null && to.equals(number)) || (toPattern != null && toPattern.matcher(number).matches());
+            return (to != null && to.equals(number)) || (toPattern != null && Pattern.matches(toPattern, number));
         }
     }
 }

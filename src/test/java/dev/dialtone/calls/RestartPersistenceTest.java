@@ -17,8 +17,8 @@ class RestartPersistenceTest {
     Path dataDir;
 
     @Test
-    void keepsEveryCallAcrossARestart() {
-        String database = "jdbc:h2:file:" + dataDir.resolve("restart").toAbsolutePath();
+    void keepsEveryCallAcrossARestart() throws Exception {
+        StandaloneDialtone.Database database = StandaloneDialtone.Database.inFile(dataDir);
         String queued;
         String canceled;
         String queuedBefore;
@@ -34,9 +34,9 @@ class RestartPersistenceTest {
             canceledBefore = fetch(first, canceled);
         }
         if (System.getenv("SPRING_DATASOURCE_URL") == null) {
-            assertThat(Files.exists(dataDir.resolve("restart.mv.db"))).isTrue();
+            assertThat(Files.exists(dataDir.resolve(database.schema() + ".mv.db"))).isTrue();
         }
-        try (StandaloneDialtone second = StandaloneDialtone.start(database)) {
+        try (database; StandaloneDialtone second = StandaloneDialtone.start(database)) {
             assertThat(fetch(second, queued)).isEqualTo(queuedBefore);
             assertThat(fetch(second, canceled)).isEqualTo(canceledBefore);
         }

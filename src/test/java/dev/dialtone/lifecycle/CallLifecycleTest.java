@@ -213,6 +213,28 @@ class CallLifecycleTest extends LifecycleTest {
     }
 
     @Test
+    void matchesScenarioRulesByPattern() {
+        String status = path("status");
+        String sid = callTo("+14157771234", status, Map.of());
+        awaitStatus(sid, "failed");
+        assertThat(awaitRequests(sid, status, 1).get(0).parameters()).containsEntry("SipResponseCode", "404");
+    }
+
+    @Test
+    void resetsOnlyTheCallersAccount() {
+        String mine = create(Map.of());
+        String theirs = io.restassured.RestAssured.given().auth().preemptive().basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
+                .formParam("To", uniqueNumber()).formParam("From", "+15005550006").formParam("Twiml", HANG_UP_AFTER_HELLO)
+                .post(calls(TestAccounts.TWO) + ".json").then().statusCode(201).extract().path("sid");
+        int deleted = io.restassured.RestAssured.given().auth().preemptive().basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
+                .post("/dialtone/reset").then().statusCode(200).extract().path("deleted_calls");
+        assertThat(deleted).isGreaterThanOrEqualTo(1);
+        io.restassured.RestAssured.given().auth().preemptive().basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
+                .get(calls(TestAccounts.TWO) + "/" + theirs + ".json").then().statusCode(404);
+        asOne().get(callJson(mine)).then().statusCode(200);
+    }
+
+    @Test
     void followsRejectAndRedirect() {
         String first = path("first");
         String second = path("second");

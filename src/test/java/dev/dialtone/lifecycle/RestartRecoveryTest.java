@@ -25,9 +25,9 @@ class RestartRecoveryTest {
     Path dataDir;
 
     @Test
-    void finishesEveryCallAndSendsEveryCallbackAfterARestart() {
-        String database = "jdbc:h2:file:" + dataDir.resolve("recovery").toAbsolutePath();
-        try (WebhookReceiver receiver = new WebhookReceiver()) {
+    void finishesEveryCallAndSendsEveryCallbackAfterARestart() throws Exception {
+        try (StandaloneDialtone.Database database = StandaloneDialtone.Database.inFile(dataDir);
+                WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.twiml("/twiml", "<Response><Pause length=\"2\"/><Hangup/></Response>");
             List<String> sids = new ArrayList<>();
             try (StandaloneDialtone first = StandaloneDialtone.start(database, "fast")) {

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +21,9 @@ class TwoInstancesTest {
     private static final int CALLS = 500;
 
     @Test
-    void twoInstancesApplyEveryTransitionAndSendEveryCallbackOnce() {
-        String database = "jdbc:h2:mem:two-instances-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        try (WebhookReceiver receiver = new WebhookReceiver();
+    void twoInstancesApplyEveryTransitionAndSendEveryCallbackOnce() throws Exception {
+        try (StandaloneDialtone.Database database = StandaloneDialtone.Database.inMemory();
+                WebhookReceiver receiver = new WebhookReceiver();
                 StandaloneDialtone first = StandaloneDialtone.start(database, "fast");
                 StandaloneDialtone second = StandaloneDialtone.start(database, "fast")) {
             receiver.twiml("/twiml", "<Response><Say>Hi</Say><Hangup/></Response>");
