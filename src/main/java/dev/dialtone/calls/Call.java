@@ -144,8 +144,9 @@ public class Call {
     /** Status callbacks sent so far; the next one's SequenceNumber. */
     private int callbackSequence;
 
+    /** Null until first stored, which also tells Spring Data to insert rather than merge. */
     @Version
-    private long version;
+    private Long version;
 
     protected Call() {}
 
@@ -408,5 +409,5 @@ public class Call {
     public HttpMethod twimlMethod() { return twimlMethod; }
     public String twimlDocument() { return twimlDocument; }
     public CallStatus holdStatus() { return holdStatus; }
-    public long version() { return version; }
+    public long version() { return version == null ? 0 : version; }
 }

@@ -44,8 +44,7 @@ public class CallSimulator implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CallSimulator.class);
     private static final int BATCH = 200;
-    private static final String CLAIM =
-            "SELECT sid FROM calls WHERE next_event_at <= ? ORDER BY next_event_at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED";
+    private static final String DUE = "SELECT sid FROM calls WHERE next_event_at <= ? ORDER BY next_event_at LIMIT " + BATCH;
 
     private final CallRepository calls;
     private final JdbcTemplate jdbc;
@@ -94,21 +93,31 @@ public class CallSimulator implements DisposableBean {
 
     private Optional<Instant> round() {
         int claimed;
+        int total = 0;
         do {
             List<Fetch> fetches = new ArrayList<>();
             claimed = transactions.execute(status -> claimDue(fetches));
+            total += claimed;
             fetches.forEach(this::startFetch);
         } while (claimed == BATCH);
-        Instant now = clock.instant();
         OffsetDateTime next = jdbc.queryForObject("SELECT MIN(next_event_at) FROM calls WHERE next_event_at IS NOT NULL",
                 OffsetDateTime.class);
-        // A due call another instance has locked is theirs; the sweep looks again.
-        return Optional.ofNullable(next).map(OffsetDateTime::toInstant).filter(at -> at.isAfter(now));
+        return WakeableLoop.nextRound(next, total, clock);
     }
 
     private int claimDue(List<Fetch> fetches) {
         Instant now = now();
-        List<String> sids = jdbc.queryForList(CLAIM, String.class, now.atOffset(ZoneOffset.UTC));
+        // Find the due calls, then lock those still due that no one else holds: H2 would lock every
+        // row its ordered scan reads, so the lock is taken on the chosen rows alone.
+        List<String> candidates = jdbc.queryForList(DUE, String.class, now.atOffset(ZoneOffset.UTC));
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        String in = String.join(",", java.util.Collections.nCopies(candidates.size(), "?"));
+        List<Object> args = new ArrayList<>(candidates);
+        args.add(now.atOffset(ZoneOffset.UTC));
+        List<String> sids = jdbc.queryForList("SELECT sid FROM calls WHERE sid IN (" + in + ") AND next_event_at <= ?"
+                + " FOR UPDATE SKIP LOCKED", String.class, args.toArray());
         if (sids.isEmpty()) {
             return 0;
         }
@@ -126,7 +135,7 @@ public class CallSimulator implements DisposableBean {
         for (Call call : fetching) {
             fetches.add(new Fetch(call.sid(), call.version(), fetchRequest(call)));
         }
-        return sids.size();
+        return candidates.size();
     }
 
     /** Applies the call's due event; answers whether it now waits for a TwiML fetch. */

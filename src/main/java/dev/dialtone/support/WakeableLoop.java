@@ -3,6 +3,7 @@ package dev.dialtone.support;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class WakeableLoop implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WakeableLoop.class);
+    private static final Duration RECHECK = Duration.ofMillis(20);
 
     private final String name;
     private final Supplier<Optional<Instant>> work;
@@ -27,6 +29,7 @@ public final class WakeableLoop implements AutoCloseable {
     private final ScheduledExecutorService thread;
     private ScheduledFuture<?> pending;
     private Instant pendingAt;
+    private long wakeCount;
 
     /** @param work does everything that is due, and answers when it is next due (if it knows). */
     public WakeableLoop(String name, Supplier<Optional<Instant>> work, Clock clock, Duration sweep) {
@@ -51,8 +54,37 @@ public final class WakeableLoop implements AutoCloseable {
             pending.cancel(false);
         }
         long delay = Math.max(0, Duration.between(clock.instant(), at).toNanos());
+        long token = ++wakeCount;
         pendingAt = at;
-        pending = thread.schedule(this::runSafely, delay, TimeUnit.NANOSECONDS);
+        pending = thread.schedule(() -> runWake(token), delay, TimeUnit.NANOSECONDS);
+    }
+
+    /** A planned wake-up: once it runs, it no longer stands in the way of planning the next. */
+    private void runWake(long token) {
+        synchronized (this) {
+            if (token == wakeCount) {
+                pending = null;
+                pendingAt = null;
+            }
+        }
+        runSafely();
+    }
+
+    /**
+     * When to run next, given the earliest due time the database holds: at that time, or at once if
+     * it has passed while this round ran. When the round found nothing to claim although something
+     * is due, another transaction holds it; look again shortly rather than spin.
+     */
+    public static Optional<Instant> nextRound(OffsetDateTime nextDue, int claimed, Clock clock) {
+        if (nextDue == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant at = nextDue.toInstant();
+        if (at.isAfter(now)) {
+            return Optional.of(at);
+        }
+        return Optional.of(claimed > 0 ? now : now.plus(RECHECK));
     }
 
     public void wakeNow() {

@@ -25,8 +25,10 @@ public final class TwimlParser {
         }
     }
 
-    public static List<Verb> parse(String document) throws UnparseableTwiml {
-        Element root;
+    /** Finding a parser scans the classpath, so each thread keeps the one it made. */
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(TwimlParser::newBuilder);
+
+    private static DocumentBuilder newBuilder() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             // Documents come from anywhere: no DTDs, no external entities.
@@ -34,6 +36,18 @@ public final class TwimlParser {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setExpandEntityReferences(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder;
+        } catch (Exception e) {
+            throw new IllegalStateException("The JDK's XML parser cannot be configured securely", e);
+        }
+    }
+
+    public static List<Verb> parse(String document) throws UnparseableTwiml {
+        Element root;
+        DocumentBuilder builder = BUILDERS.get();
+        try {
+            builder.reset();
             builder.setErrorHandler(null);
             root = builder.parse(new ByteArrayInputStream(document.trim().getBytes(StandardCharsets.UTF_8))).getDocumentElement();
         } catch (Exception e) {

@@ -63,9 +63,10 @@ public class StatusCallbacks {
             }
         }
         jdbc.update("INSERT INTO webhooks (call_sid, account_sid, url, method, parameters, sequence_number, state, attempts,"
-                        + " created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+                        + " created_at, next_attempt_at, due_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)",
                 call.sid(), call.accountSid(), call.statusCallback(), call.statusCallbackMethod().name(),
-                FormEncoding.encode(p), sequence, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
+                FormEncoding.encode(p), sequence, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC),
+                now.atOffset(ZoneOffset.UTC));
         AfterCommit.run(dispatcher::wakeNow);
     }
 

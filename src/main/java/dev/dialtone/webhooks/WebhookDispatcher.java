@@ -33,14 +33,9 @@ public class WebhookDispatcher implements DisposableBean {
 
     /** Due webhooks whose call has no earlier webhook still waiting; the oldest first. */
     private static final String CLAIM = "SELECT w.id, w.call_sid, w.account_sid, w.url, w.method, w.parameters, w.attempts"
-            + " FROM webhooks w WHERE w.state IN ('PENDING', 'SENDING') AND w.next_attempt_at <= ?"
-            + " AND NOT EXISTS (SELECT 1 FROM webhooks e WHERE e.call_sid = w.call_sid AND e.id < w.id"
-            + " AND e.state IN ('PENDING', 'SENDING'))"
-            + " ORDER BY w.next_attempt_at, w.id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED";
-
-    private static final String NEXT_DUE = "SELECT MIN(w.next_attempt_at) FROM webhooks w"
-            + " WHERE w.state IN ('PENDING', 'SENDING') AND NOT EXISTS (SELECT 1 FROM webhooks e"
-            + " WHERE e.call_sid = w.call_sid AND e.id < w.id AND e.state IN ('PENDING', 'SENDING'))";
+            + " FROM webhooks w WHERE w.due_at <= ?"
+            + " AND NOT EXISTS (SELECT 1 FROM webhooks e WHERE e.call_sid = w.call_sid AND e.id < w.id AND e.due_at IS NOT NULL)"
+            + " ORDER BY w.due_at, w.id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -80,15 +75,15 @@ public class WebhookDispatcher implements DisposableBean {
 
     private Optional<Instant> round() {
         int claimed;
+        int total = 0;
         do {
             List<Claimed> batch = transactions.execute(status -> claim());
             claimed = batch.size();
+            total += claimed;
             batch.forEach(this::send);
         } while (claimed == BATCH);
-        Instant now = clock.instant();
-        OffsetDateTime next = jdbc.queryForObject(NEXT_DUE, OffsetDateTime.class);
-        // A due webhook another instance holds locked is theirs to send; the sweep looks again.
-        return Optional.ofNullable(next).map(OffsetDateTime::toInstant).filter(at -> at.isAfter(now));
+        // A due webhook held back behind an earlier one of its call counts too: that one's settling wakes us.
+        return WakeableLoop.nextRound(jdbc.queryForObject("SELECT MIN(due_at) FROM webhooks", OffsetDateTime.class), total, clock);
     }
 
     private List<Claimed> claim() {
@@ -99,8 +94,8 @@ public class WebhookDispatcher implements DisposableBean {
             DeliverySettings settings = DeliverySettings.of(webhook.url(), properties);
             // While it is being sent the row is leased; if this instance dies, the lease runs out and another sends it.
             Instant lease = now.plus(settings.connectTimeout()).plus(settings.readTimeout()).plusSeconds(1);
-            jdbc.update("UPDATE webhooks SET state = 'SENDING', attempts = ?, next_attempt_at = ? WHERE id = ?",
-                    webhook.attempt(), utc(lease), webhook.id());
+            jdbc.update("UPDATE webhooks SET state = 'SENDING', attempts = ?, next_attempt_at = ?, due_at = ? WHERE id = ?",
+                    webhook.attempt(), utc(lease), utc(lease), webhook.id());
         }
         return batch;
     }
@@ -135,7 +130,8 @@ public class WebhookDispatcher implements DisposableBean {
             state = "FAILED";
             log.info("Webhook {} for call {} to {} failed: {}", webhook.id(), webhook.callSid(), settings.url(), outcome.error());
         }
-        jdbc.update("UPDATE webhooks SET state = ?, next_attempt_at = ? WHERE id = ?", state, utc(next), webhook.id());
+        jdbc.update("UPDATE webhooks SET state = ?, next_attempt_at = ?, due_at = ? WHERE id = ?",
+                state, utc(next), state.equals("PENDING") ? utc(next) : null, webhook.id());
     }
 
     private static OffsetDateTime utc(Instant instant) {
