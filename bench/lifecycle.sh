@@ -24,7 +24,7 @@ trap 'kill "$PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 DB_ARGS=(--spring.datasource.url="jdbc:h2:file:$WORK/bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
 if $POSTGRES; then
-  psql -h 127.0.0.1 -U postgres -d test -q -c 'DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;'
+  PGOPTIONS='--client-min-messages=warning' psql -h 127.0.0.1 -U postgres -d test -q -c 'DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;'
   DB_ARGS=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test --spring.datasource.username=postgres --spring.datasource.password=)
 fi
 
@@ -38,7 +38,7 @@ for N in "${COUNTS[@]}"; do
   java bench/LifecycleBench.java "http://127.0.0.1:$PORT" "$SID" "$TOKEN" "$N"
   kill "$PID"; wait "$PID" 2>/dev/null || true
   if $POSTGRES; then
-    psql -h 127.0.0.1 -U postgres -d test -q -c 'DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;'
+    PGOPTIONS='--client-min-messages=warning' psql -h 127.0.0.1 -U postgres -d test -q -c 'DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;'
   else
     rm -f "$WORK"/bench*
   fi
