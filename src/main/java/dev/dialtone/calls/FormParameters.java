@@ -41,10 +41,6 @@ final class FormParameters {
         return null;
     }
 
-    boolean has(String name) {
-        return text(name) != null;
-    }
-
     /** Free text stored as given, up to Twilio's usual length. */
     String shortText(String name) {
         String value = text(name);
@@ -155,7 +151,7 @@ final class FormParameters {
         return TwilioException.badRequest(TwilioErrorCodes.INVALID_PARAMETER, message);
     }
 
-    static boolean isAbsoluteHttpUrl(String value) {
+    private static boolean isAbsoluteHttpUrl(String value) {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme();

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The emulator's own API, for tests and operators: a call's timeline, moving a call on now,
  * holding it, and starting afresh. JSON, with the same Basic auth as the Twilio API; it acts on
- * the account the credentials belong to.
+ * the account the credentials belong to. Timeline times are ISO-8601 with microseconds.
  */
 @RestController
 @RequestMapping("/dialtone")

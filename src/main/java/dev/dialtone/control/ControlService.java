@@ -5,7 +5,6 @@ import dev.dialtone.calls.CallRepository;
 import dev.dialtone.calls.CallRepresentation;
 import dev.dialtone.calls.CallStatus;
 import dev.dialtone.lifecycle.CallSimulator;
-import dev.dialtone.web.Rfc2822;
 import dev.dialtone.web.TwilioErrorCodes;
 import dev.dialtone.web.TwilioException;
 import dev.dialtone.webhooks.FormEncoding;
@@ -49,7 +48,7 @@ class ControlService {
                     w.put("state", rs.getString(5).toLowerCase());
                     w.put("attempts", rs.getInt(6));
                     w.put("parameters", parameters(rs.getString(7)));
-                    w.put("created_at", Rfc2822.format(rs.getObject(8, OffsetDateTime.class).toInstant()));
+                    w.put("created_at", rs.getObject(8, OffsetDateTime.class).toInstant().toString());
                     return w;
                 }, sid));
         timeline.put("requests", jdbc.query("SELECT kind, url, method, attempt, webhook_id, parameters, status_code,"

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,14 +124,6 @@ public final class WebhookReceiver implements AutoCloseable {
             map.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return map;
-    }
-
-    public int count() {
-        return received.size();
-    }
-
-    public List<Received> all() {
-        return new ArrayList<>(received);
     }
 
     @Override
