@@ -2,6 +2,7 @@ package dev.dialtone.calls;
 
 import dev.dialtone.lifecycle.CallLifecycle;
 import dev.dialtone.web.TwilioException;
+import dev.dialtone.webhooks.CallRequestLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,12 +17,14 @@ public class CallService {
     private final CallQueries queries;
     private final Clock clock;
     private final CallLifecycle lifecycle;
+    private final CallRequestLog requestLog;
 
-    CallService(CallRepository calls, CallQueries queries, Clock clock, CallLifecycle lifecycle) {
+    CallService(CallRepository calls, CallQueries queries, Clock clock, CallLifecycle lifecycle, CallRequestLog requestLog) {
         this.calls = calls;
         this.queries = queries;
         this.clock = clock;
         this.lifecycle = lifecycle;
+        this.requestLog = requestLog;
     }
 
     @Transactional
@@ -51,6 +54,7 @@ public class CallService {
             throw CallErrors.deleteWhileLive();
         }
         calls.delete(call);
+        requestLog.forget(callSid);
     }
 
     @Transactional(readOnly = true)

@@ -37,6 +37,12 @@ public class CallRequestLog {
                 clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
     }
 
+    /** A deleted call's history goes with it; callbacks still waiting to be sent are kept and sent. */
+    public void forget(String callSid) {
+        jdbc.update("DELETE FROM call_requests WHERE call_sid = ?", callSid);
+        jdbc.update("DELETE FROM webhooks WHERE call_sid = ? AND due_at IS NULL", callSid);
+    }
+
     private static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }

@@ -12,8 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class WebhookDeliveryTest extends LifecycleTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void retriesOnceByDefaultAndRecordsEveryAttempt() {
@@ -90,6 +95,17 @@ class WebhookDeliveryTest extends LifecycleTest {
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void deletingACallRemovesItsTimeline() {
+        String status = path("status");
+        String sid = call(RECEIVER.url(status), "completed");
+        await().atMost(DEADLINE).until(() -> "delivered".equals(webhook(sid).get("state")));
+        asOne().delete(callJson(sid)).then().statusCode(204);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM call_requests WHERE call_sid = ?", Integer.class, sid)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM webhooks WHERE call_sid = ?", Integer.class, sid)).isZero();
+        asOne().get("/dialtone/calls/" + sid + "/timeline").then().statusCode(404);
     }
 
     @Test
