@@ -40,7 +40,7 @@ public class CallRequestLog {
     /** A deleted call's history goes with it; callbacks still waiting to be sent are kept and sent. */
     public void forget(String callSid) {
         jdbc.update("DELETE FROM call_requests WHERE call_sid = ?", callSid);
-        jdbc.update("DELETE FROM webhooks WHERE call_sid = ? AND due_at IS NULL", callSid);
+        jdbc.update("DELETE FROM webhooks WHERE call_sid = ? AND state IN ('DELIVERED', 'FAILED')", callSid);
     }
 
     private static String truncate(String text, int max) {

@@ -62,11 +62,14 @@ public class StatusCallbacks {
                 p.add(Map.entry("SipResponseCode", call.sipResponseCode().toString()));
             }
         }
+        // A call's callbacks leave one at a time: behind an unsettled one, a new one waits its turn.
+        boolean behindAnother = jdbc.queryForObject("SELECT COUNT(*) FROM webhooks WHERE call_sid = ?"
+                + " AND state IN ('PENDING', 'SENDING', 'WAITING')", Integer.class, call.sid()) > 0;
         jdbc.update("INSERT INTO webhooks (call_sid, account_sid, url, method, parameters, sequence_number, state, attempts,"
-                        + " created_at, next_attempt_at, due_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)",
+                        + " created_at, next_attempt_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
                 call.sid(), call.accountSid(), call.statusCallback(), call.statusCallbackMethod().name(),
-                FormEncoding.encode(p), sequence, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC),
-                now.atOffset(ZoneOffset.UTC));
+                FormEncoding.encode(p), sequence, behindAnother ? "WAITING" : "PENDING", now.atOffset(ZoneOffset.UTC),
+                now.atOffset(ZoneOffset.UTC), behindAnother ? null : now.atOffset(ZoneOffset.UTC));
         AfterCommit.run(dispatcher::wakeNow);
     }
 

@@ -31,11 +31,21 @@ public class WebhookDispatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 200;
 
-    /** Due webhooks whose call has no earlier webhook still waiting; the oldest first. */
-    private static final String CLAIM = "SELECT w.id, w.call_sid, w.account_sid, w.url, w.method, w.parameters, w.attempts"
-            + " FROM webhooks w WHERE w.due_at <= ?"
-            + " AND NOT EXISTS (SELECT 1 FROM webhooks e WHERE e.call_sid = w.call_sid AND e.id < w.id AND e.due_at IS NOT NULL)"
-            + " ORDER BY w.due_at, w.id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED";
+    /** Due webhooks, the oldest first; a call's later ones wait unclaimable until their turn. */
+    private static final String CLAIM = "SELECT id, call_sid, account_sid, url, method, parameters, attempts"
+            + " FROM webhooks WHERE due_at <= ? ORDER BY due_at, id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED";
+
+    /** Makes the first waiting webhook of a call due, once nothing before it is unsettled. */
+    private static final String NEXT_IN_LINE = "UPDATE webhooks SET state = 'PENDING', due_at = ?"
+            + " WHERE id = (SELECT MIN(id) FROM webhooks WHERE call_sid = ? AND state = 'WAITING')";
+
+    /**
+     * The same for every call at once: a callback written while the one before it was being settled
+     * in another transaction saw it unsettled and waits; the sweep lets it go.
+     */
+    private static final String RELEASE_WAITING = "UPDATE webhooks SET state = 'PENDING', due_at = ?"
+            + " WHERE state = 'WAITING' AND NOT EXISTS (SELECT 1 FROM webhooks e WHERE e.call_sid = webhooks.call_sid"
+            + " AND e.id < webhooks.id AND e.state IN ('PENDING', 'SENDING', 'WAITING'))";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -45,6 +55,7 @@ public class WebhookDispatcher implements DisposableBean {
     private final Clock clock;
     private final Counter delivered;
     private volatile WakeableLoop loop;
+    private Instant lastRelease = Instant.EPOCH;
 
     WebhookDispatcher(JdbcTemplate jdbc, TransactionTemplate transactions, WebhookClient client,
             CallRequestLog requestLog, WebhookProperties properties, Clock clock, MeterRegistry meters) {
@@ -74,6 +85,11 @@ public class WebhookDispatcher implements DisposableBean {
     private record Claimed(long id, String callSid, String accountSid, String url, HttpMethod method, String parameters, int attempt) {}
 
     private Optional<Instant> round() {
+        Instant now = clock.instant();
+        if (now.isAfter(lastRelease.plus(properties.sweepInterval()))) {
+            lastRelease = now;
+            jdbc.update(RELEASE_WAITING, utc(now.truncatedTo(ChronoUnit.MICROS)));
+        }
         int claimed;
         int total = 0;
         do {
@@ -132,6 +148,9 @@ public class WebhookDispatcher implements DisposableBean {
         }
         jdbc.update("UPDATE webhooks SET state = ?, next_attempt_at = ?, due_at = ? WHERE id = ?",
                 state, utc(next), state.equals("PENDING") ? utc(next) : null, webhook.id());
+        if (!state.equals("PENDING")) {
+            jdbc.update(NEXT_IN_LINE, utc(next), webhook.callSid());
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {
