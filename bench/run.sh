@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # API benchmark: Dialtone beside the machine's ceiling (a minimal JDK HttpServer) and a peer
 # (WireMock standalone serving canned bodies), all under the same wrk commands on loopback.
-# Usage: bench/run.sh [--postgres]     (DURATION=10s by default; results also go to bench/RESULTS.md)
+# Usage: bench/run.sh [--postgres]   (DURATION=10s and WARMUP=15s by default; the table also goes to bench/results-*.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 POSTGRES=false
 [ "${1:-}" = "--postgres" ] && POSTGRES=true
 DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-15s}  # a long-lived server has compiled its hot paths; so should the measured one
 SID=ACd1a170ed1a170ed1a170ed1a170e0000
 TOKEN=dialtonedevtoken0000000000000000
 AUTH="Authorization: Basic $(printf '%s:%s' "$SID" "$TOKEN" | base64 -w0)"
@@ -106,7 +107,7 @@ for target in ceiling:$C_PORT wiremock:$W_PORT dialtone:$D_PORT; do
   name=${target%%:*}; port=${target##*:}
   echo "== $name"
   # Each is warmed up by a first short run, as a long-lived server would be.
-  wrk -t2 -c4 -d3s -s bench/create.lua "http://127.0.0.1:$port$CREATE_PATH" > /dev/null
+  wrk -t2 -c4 -d"$WARMUP" -s bench/create.lua "http://127.0.0.1:$port$CREATE_PATH" > /dev/null
   measure "$name.create4" -c4 -s bench/create.lua "http://127.0.0.1:$port$CREATE_PATH"
   if [ "$name" = dialtone ]; then
     echo "${R[rss.idle]}" > "$WORK/peak"
@@ -115,10 +116,10 @@ for target in ceiling:$C_PORT wiremock:$W_PORT dialtone:$D_PORT; do
   fi
   measure "$name.create64" -c64 -s bench/create.lua "http://127.0.0.1:$port$CREATE_PATH"
   [ "$name" = dialtone ] && { kill "$SAMPLER"; R[rss.load]=$(cat "$WORK/peak"); }
-  wrk -t2 -c4 -d3s -H "$AUTH" "http://127.0.0.1:$port$FETCH_PATH" > /dev/null
+  wrk -t2 -c4 -d"$WARMUP" -H "$AUTH" "http://127.0.0.1:$port$FETCH_PATH" > /dev/null
   measure "$name.fetch4" -c4 -H "$AUTH" "http://127.0.0.1:$port$FETCH_PATH"
 done
-wrk -t2 -c4 -d3s -H "$AUTH" "http://127.0.0.1:$D_PORT$LIST_PATH" > /dev/null
+wrk -t2 -c4 -d"$WARMUP" -H "$AUTH" "http://127.0.0.1:$D_PORT$LIST_PATH" > /dev/null
 measure dialtone.list4 -c4 -H "$AUTH" "http://127.0.0.1:$D_PORT$LIST_PATH"
 
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "–" }'; }

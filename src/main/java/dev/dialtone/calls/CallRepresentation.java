@@ -29,6 +29,10 @@ public final class CallRepresentation {
     }
 
     public static Map<String, Object> of(Call call) {
+        return of(CallView.of(call));
+    }
+
+    public static Map<String, Object> of(CallView call) {
         Map<String, Object> f = new LinkedHashMap<>(40);
         f.put("sid", call.sid());
         f.put("date_created", Rfc2822.format(call.dateCreated()));
@@ -55,12 +59,12 @@ public final class CallRepresentation {
         f.put("queue_time", call.queueTime() == null ? null : call.queueTime().toString());
         f.put("trunk_sid", call.trunkSid());
         f.put("uri", uri(call.accountSid(), call.sid()));
-        f.put("subresource_uris", subresources(call));
+        f.put("subresource_uris", subresources(call.accountSid(), call.sid()));
         return f;
     }
 
-    private static Map<String, String> subresources(Call call) {
-        String base = "/2010-04-01/Accounts/" + call.accountSid() + "/Calls/" + call.sid() + "/";
+    private static Map<String, String> subresources(String accountSid, String callSid) {
+        String base = "/2010-04-01/Accounts/" + accountSid + "/Calls/" + callSid + "/";
         Map<String, String> uris = new LinkedHashMap<>(16);
         for (int i = 0; i < SUBRESOURCES.length; i += 2) {
             uris.put(SUBRESOURCES[i], base + SUBRESOURCES[i + 1] + ".json");
