@@ -5,14 +5,15 @@ import java.util.HexFormat;
 
 /** Twilio-style SIDs: a two-letter prefix and 32 lowercase hex digits from a secure random source. */
 final class Sids {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** One generator per thread: a shared one serialises every create on its lock. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
     private static final HexFormat HEX = HexFormat.of();
 
     private Sids() {}
 
     static String next(String prefix) {
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return prefix + HEX.formatHex(bytes);
     }
 }

@@ -2,10 +2,8 @@ package dev.dialtone.lifecycle;
 
 import dev.dialtone.calls.Call;
 import dev.dialtone.calls.NextEvent;
-import dev.dialtone.support.AfterCommit;
 import dev.dialtone.webhooks.StatusCallbacks;
 import java.math.BigDecimal;
-import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /** What the API's changes to a call mean for its lifecycle: when it dials, and what its end sends. */
@@ -22,11 +20,14 @@ public class CallLifecycle {
         this.simulator = simulator;
     }
 
-    /** A new call waits in the queue, then dials. */
+    /** A new call waits in the queue, then dials; {@link #stored} once it is in the database. */
     public void queued(Call call) {
-        Instant dialAt = call.dateCreated().plus(simulation.scaled(simulation.queueDelay()));
-        call.schedule(NextEvent.DIAL, dialAt);
-        AfterCommit.run(() -> simulator.wakeAt(dialAt));
+        call.schedule(NextEvent.DIAL, call.dateCreated().plus(simulation.scaled(simulation.queueDelay())));
+    }
+
+    /** The new call is stored: be there when it is due. */
+    public void stored(Call call) {
+        simulator.wakeAfterCommit(call);
     }
 
     /** After an update: an ended call reports its end; a redirected one runs its new TwiML. */
@@ -34,10 +35,7 @@ public class CallLifecycle {
         if (ended) {
             callbacks.record(call, StatusCallbacks.Event.COMPLETED);
         }
-        Instant next = call.nextEventAt();
-        if (next != null) {
-            AfterCommit.run(() -> simulator.wakeAt(next));
-        }
+        simulator.wakeAfterCommit(call);
     }
 
     public BigDecimal pricePerMinute() {
