@@ -16,6 +16,9 @@ D_PORT=18090; C_PORT=18091; W_PORT=18092
 JAVA17=$(command -v java)
 JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 
+for port in $D_PORT $C_PORT $W_PORT; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is taken; stop what listens there" >&2; exit 1; fi
+done
 if ! command -v wrk > /dev/null; then
   (apt-get update -qq && apt-get install -y -qq wrk) > /dev/null
 fi
@@ -72,6 +75,34 @@ for J in "$JAVA17" "$JAVA25"; do
   echo "JDK $v: ${R[startup.$v]} ms"
   kill "$DPID"; wait "$DPID" 2> /dev/null || true
 done
+
+# JDK 25's AOT cache (JEP 483/514/515), trained by a short run with traffic, and the C1 compiler
+# alone, which on two cores competes less with the start itself.
+if [ -x "$JAVA25" ]; then
+  "$JAVA25" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/aot" > /dev/null
+  reset_postgres
+  AOT_JAR=$(ls "$WORK"/aot/dialtone-*.jar)
+  # shellcheck disable=SC2046
+  "$JAVA25" -XX:AOTCacheOutput="$WORK/dialtone.aot" -jar "$AOT_JAR" --server.port=$D_PORT $(db_args training) \
+    --logging.level.root=WARN > "$WORK/training.log" 2>&1 &
+  TPID=$!; PIDS+=("$TPID")
+  until [ "$(create_call -o /dev/null -w '%{http_code}' 2> /dev/null)" = 201 ]; do sleep 0.05; done
+  for _ in $(seq 1 20); do
+    create_call -o /dev/null
+    curl -s -o /dev/null -H "$AUTH" "http://127.0.0.1:$D_PORT/2010-04-01/Accounts/$SID/Calls.json?PageSize=5"
+  done
+  kill "$TPID"; wait "$TPID" 2> /dev/null || true   # the cache is written as the JVM exits
+  reset_postgres
+  t0=$(date +%s%N)
+  # shellcheck disable=SC2046
+  "$JAVA25" -XX:AOTCache="$WORK/dialtone.aot" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$AOT_JAR" \
+    --server.port=$D_PORT $(db_args startup-aot) --dialtone.simulation.queue-delay=1h --logging.level.root=WARN > "$WORK/aot.log" 2>&1 &
+  DPID=$!; PIDS+=("$DPID")
+  until [ "$(create_call -o /dev/null -w '%{http_code}' 2> /dev/null)" = 201 ]; do sleep 0.01; done
+  R[startup.aot]=$(( ($(date +%s%N) - t0) / 1000000 ))
+  echo "JDK 25 with AOT cache, C1 only, Serial GC: ${R[startup.aot]} ms"
+  kill "$DPID"; wait "$DPID" 2> /dev/null || true
+fi
 
 echo "== a million calls"
 reset_postgres
@@ -140,8 +171,11 @@ row() { # label, key
   row "filtered list page (PageSize 50), 4 connections" dialtone.list4
   echo
   for k in "${!R[@]}"; do
-    if [[ $k == startup.* ]]; then echo "- startup to first 201 on JDK ${k#startup.}: ${R[$k]} ms"; fi
+    if [[ $k == startup.* && $k != startup.aot ]]; then echo "- startup to first 201 on JDK ${k#startup.} (java -jar): ${R[$k]} ms"; fi
   done | sort
+  if [ -n "${R[startup.aot]:-}" ]; then
+    echo "- startup to first 201 on JDK 25 with an AOT cache, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC: ${R[startup.aot]} ms"
+  fi
   echo "- resident memory: ${R[rss.idle]} MB idle, ${R[rss.load]} MB at most under the 64-connection create load"
   echo
   echo "Made by \`bench/run.sh$($POSTGRES && echo ' --postgres')\`."
