@@ -144,7 +144,7 @@ public class Call {
     /** Status callbacks sent so far; the next one's SequenceNumber. */
     private int callbackSequence;
 
-    /** Null until first stored, which also tells Spring Data to insert rather than merge. */
+    /** Optimistic locking for API updates racing the lifecycle; null only before a call is stored. */
     @Version
     private Long version;
 
