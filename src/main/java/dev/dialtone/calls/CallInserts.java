@@ -1,8 +1,6 @@
 package dev.dialtone.calls;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import dev.dialtone.support.DatabaseTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +31,7 @@ class CallInserts {
 
     void insert(Call call, NewCall request) {
         jdbc.update(INSERT, call.sid(), call.accountSid(), call.to(), call.toFormatted(), call.from(), call.fromFormatted(),
-                call.status().name(), call.direction(), utc(call.dateCreated()), utc(call.dateUpdated()), call.priceUnit(),
+                call.status().name(), call.direction(), DatabaseTime.utc(call.dateCreated()), DatabaseTime.utc(call.dateUpdated()), call.priceUnit(),
                 call.queueTime(), request.url(), request.method().name(), request.twiml(), request.applicationSid(),
                 request.fallbackUrl(), request.fallbackMethod().name(), request.statusCallback(),
                 request.statusCallbackMethod().name(), String.join(" ", request.statusCallbackEvents()),
@@ -45,10 +43,6 @@ class CallInserts {
                 request.machineDetectionSpeechEndThreshold(), request.machineDetectionSilenceTimeout(), request.asyncAmd(),
                 request.asyncAmdStatusCallback(), request.asyncAmdStatusCallbackMethod().name(), request.byoc(),
                 request.callReason(), request.callToken(), request.callerId(), request.clientNotificationUrl(),
-                call.nextEvent() == null ? null : call.nextEvent().name(), utc(call.nextEventAt()));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+                call.nextEvent() == null ? null : call.nextEvent().name(), DatabaseTime.utc(call.nextEventAt()));
     }
 }

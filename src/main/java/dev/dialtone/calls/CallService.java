@@ -1,11 +1,11 @@
 package dev.dialtone.calls;
 
+import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.lifecycle.CallLifecycle;
 import dev.dialtone.web.TwilioException;
 import dev.dialtone.webhooks.CallRequestLog;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -78,6 +78,6 @@ public class CallService {
 
     /** Databases keep microseconds; so does every time Dialtone stores. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return DatabaseTime.now(clock);
     }
 }

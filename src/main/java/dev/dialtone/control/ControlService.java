@@ -1,5 +1,6 @@
 package dev.dialtone.control;
 
+import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallRepository;
 import dev.dialtone.calls.CallRepresentation;
@@ -10,7 +11,6 @@ import dev.dialtone.web.TwilioException;
 import dev.dialtone.webhooks.FormEncoding;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,14 +101,14 @@ class ControlService {
     Call hold(String account, String sid, CallStatus status) {
         Call call = lock(account, sid);
         require(call.isLive(), "Call has ended. Cannot hold.");
-        call.hold(status, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        call.hold(status, DatabaseTime.now(clock));
         return call;
     }
 
     @Transactional
     Call release(String account, String sid) {
         Call call = lock(account, sid);
-        call.release(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        call.release(DatabaseTime.now(clock));
         simulator.wakeAfterCommit(call);
         return call;
     }

@@ -1,5 +1,6 @@
 package dev.dialtone.lifecycle;
 
+import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallRepository;
 import dev.dialtone.calls.CallStatus;
@@ -17,8 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -109,13 +108,13 @@ public class CallSimulator implements DisposableBean {
         Instant now = now();
         // Find the due calls, then lock those still due that no one else holds: H2 would lock every
         // row its ordered scan reads, so the lock is taken on the chosen rows alone.
-        List<String> candidates = jdbc.queryForList(DUE, String.class, now.atOffset(ZoneOffset.UTC));
+        List<String> candidates = jdbc.queryForList(DUE, String.class, DatabaseTime.utc(now));
         if (candidates.isEmpty()) {
             return 0;
         }
         String in = String.join(",", java.util.Collections.nCopies(candidates.size(), "?"));
         List<Object> args = new ArrayList<>(candidates);
-        args.add(now.atOffset(ZoneOffset.UTC));
+        args.add(DatabaseTime.utc(now));
         List<String> sids = jdbc.queryForList("SELECT sid FROM calls WHERE sid IN (" + in + ") AND next_event_at <= ?"
                 + " FOR UPDATE SKIP LOCKED", String.class, args.toArray());
         if (sids.isEmpty()) {
@@ -302,7 +301,7 @@ public class CallSimulator implements DisposableBean {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return DatabaseTime.now(clock);
     }
 
     @Override

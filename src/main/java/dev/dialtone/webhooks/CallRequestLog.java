@@ -1,9 +1,8 @@
 package dev.dialtone.webhooks;
 
+import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.calls.HttpMethod;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +33,7 @@ public class CallRequestLog {
                 callSid, accountSid, kind.name(), webhookId, attempt, truncate(outcome.url(), 4000), method.name(),
                 truncate(FormEncoding.encode(parameters), 8000), outcome.statusCode() == 0 ? null : outcome.statusCode(),
                 outcome.excerpt(), outcome.millis(), truncate(outcome.error(), 1000),
-                clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+                DatabaseTime.utc(DatabaseTime.now(clock)));
     }
 
     /** A deleted call's history goes with it; callbacks still waiting to be sent are kept and sent. */

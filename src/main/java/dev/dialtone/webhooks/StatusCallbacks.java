@@ -1,13 +1,12 @@
 package dev.dialtone.webhooks;
 
+import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallStatus;
 import dev.dialtone.support.AfterCommit;
 import dev.dialtone.web.Rfc2822;
-import java.time.ZoneOffset;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +47,7 @@ public class StatusCallbacks {
         if (call.statusCallback() == null || !call.statusCallbackEvents().contains(event.wire)) {
             return;
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = DatabaseTime.now(clock);
         int sequence = call.takeCallbackSequence();
         List<Map.Entry<String, String>> p = VoiceParameters.of(call, callStatus(call, event));
         p.add(Map.entry("CallbackSource", "call-progress-events"));
@@ -68,8 +67,8 @@ public class StatusCallbacks {
         jdbc.update("INSERT INTO webhooks (call_sid, account_sid, url, method, parameters, sequence_number, state, attempts,"
                         + " created_at, next_attempt_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
                 call.sid(), call.accountSid(), call.statusCallback(), call.statusCallbackMethod().name(),
-                FormEncoding.encode(p), sequence, behindAnother ? "WAITING" : "PENDING", now.atOffset(ZoneOffset.UTC),
-                now.atOffset(ZoneOffset.UTC), behindAnother ? null : now.atOffset(ZoneOffset.UTC));
+                FormEncoding.encode(p), sequence, behindAnother ? "WAITING" : "PENDING", DatabaseTime.utc(now),
+                DatabaseTime.utc(now), behindAnother ? null : DatabaseTime.utc(now));
         AfterCommit.run(dispatcher::wakeNow);
     }
 

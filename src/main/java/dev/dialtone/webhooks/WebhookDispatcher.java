@@ -1,12 +1,13 @@
 package dev.dialtone.webhooks;
 
+import static dev.dialtone.support.DatabaseTime.utc;
+
+import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.calls.HttpMethod;
 import dev.dialtone.support.WakeableLoop;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import io.micrometer.core.instrument.Counter;
@@ -82,13 +83,15 @@ public class WebhookDispatcher implements DisposableBean {
         }
     }
 
-    private record Claimed(long id, String callSid, String accountSid, String url, HttpMethod method, String parameters, int attempt) {}
+    /** A claimed webhook, with the delivery settings its URL's fragment gives. */
+    private record Claimed(long id, String callSid, String accountSid, DeliverySettings settings, HttpMethod method,
+            String parameters, int attempt) {}
 
     private Optional<Instant> round() {
         Instant now = clock.instant();
         if (now.isAfter(lastRelease.plus(properties.sweepInterval()))) {
             lastRelease = now;
-            jdbc.update(RELEASE_WAITING, utc(now.truncatedTo(ChronoUnit.MICROS)));
+            jdbc.update(RELEASE_WAITING, utc(DatabaseTime.now(clock)));
         }
         int claimed;
         int total = 0;
@@ -103,11 +106,12 @@ public class WebhookDispatcher implements DisposableBean {
     }
 
     private List<Claimed> claim() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = DatabaseTime.now(clock);
         List<Claimed> batch = jdbc.query(CLAIM, (rs, i) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), HttpMethod.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7) + 1), utc(now));
+                DeliverySettings.of(rs.getString(4), properties), HttpMethod.valueOf(rs.getString(5)), rs.getString(6),
+                rs.getInt(7) + 1), utc(now));
         for (Claimed webhook : batch) {
-            DeliverySettings settings = DeliverySettings.of(webhook.url(), properties);
+            DeliverySettings settings = webhook.settings();
             // While it is being sent the row is leased; if this instance dies, the lease runs out and another sends it.
             Instant lease = now.plus(settings.connectTimeout()).plus(settings.readTimeout()).plusSeconds(1);
             jdbc.update("UPDATE webhooks SET state = 'SENDING', attempts = ?, next_attempt_at = ?, due_at = ? WHERE id = ?",
@@ -117,7 +121,7 @@ public class WebhookDispatcher implements DisposableBean {
     }
 
     private void send(Claimed webhook) {
-        DeliverySettings settings = DeliverySettings.of(webhook.url(), properties);
+        DeliverySettings settings = webhook.settings();
         var parameters = FormEncoding.decode(webhook.parameters());
         client.send(webhook.accountSid(), settings, webhook.method(), parameters)
                 .thenAccept(outcome -> transactions.executeWithoutResult(status -> {
@@ -135,7 +139,7 @@ public class WebhookDispatcher implements DisposableBean {
 
     private void settle(Claimed webhook, DeliverySettings settings, WebhookClient.Outcome outcome) {
         String state;
-        Instant next = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant next = DatabaseTime.now(clock);
         if (outcome.succeeded()) {
             state = "DELIVERED";
             delivered.increment();
@@ -151,10 +155,6 @@ public class WebhookDispatcher implements DisposableBean {
         if (!state.equals("PENDING")) {
             jdbc.update(NEXT_IN_LINE, utc(next), webhook.callSid());
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     @Override

@@ -1,0 +1,24 @@
+package dev.dialtone.support;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Time as the database keeps it: microseconds, in UTC. Every time Dialtone stores or compares
+ * against stored times goes through here, so H2 and PostgreSQL round-trip it unchanged.
+ */
+public final class DatabaseTime {
+    private DatabaseTime() {}
+
+    public static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The JDBC value of a time; null stays null. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
