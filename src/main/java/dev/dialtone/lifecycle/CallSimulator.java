@@ -75,6 +75,9 @@ public class CallSimulator implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
+        if (!simulation.enabled()) {
+            return;
+        }
         loop = new WakeableLoop("lifecycle", this::round, clock, simulation.sweepInterval());
         loop.wakeNow();
     }

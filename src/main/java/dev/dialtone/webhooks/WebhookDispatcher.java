@@ -72,6 +72,9 @@ public class WebhookDispatcher implements DisposableBean {
     /** Starts once the application is up, so nothing is sent before the database is ready. */
     @EventListener(ApplicationReadyEvent.class)
     void start() {
+        if (!properties.enabled()) {
+            return;
+        }
         loop = new WakeableLoop("webhooks", this::round, clock, properties.sweepInterval());
         loop.wakeNow();
     }

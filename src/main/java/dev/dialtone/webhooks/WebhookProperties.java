@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retries attempts after the first
  * @param retryBackoff wait before the first retry; doubled for each one after
  * @param sweepInterval how often webhooks due but not yet sent are looked for
+ * @param enabled false for an instance that serves the API only and leaves sending to others
  */
 @ConfigurationProperties("dialtone.webhooks")
 public record WebhookProperties(
@@ -20,4 +21,5 @@ public record WebhookProperties(
         @DefaultValue("15s") Duration readTimeout,
         @DefaultValue("1") int retries,
         @DefaultValue("1s") Duration retryBackoff,
-        @DefaultValue("500ms") Duration sweepInterval) {}
+        @DefaultValue("500ms") Duration sweepInterval,
+        @DefaultValue("true") boolean enabled) {}
