@@ -102,8 +102,8 @@ public class CallSimulator implements DisposableBean {
             total += claimed;
             fetches.forEach(this::startFetch);
         } while (claimed == BATCH);
-        OffsetDateTime next = jdbc.queryForObject("SELECT MIN(next_event_at) FROM calls WHERE next_event_at IS NOT NULL",
-                OffsetDateTime.class);
+        // MIN skips NULLs by itself; a WHERE ... IS NOT NULL would make H2 walk every finished call's index entry.
+        OffsetDateTime next = jdbc.queryForObject("SELECT MIN(next_event_at) FROM calls", OffsetDateTime.class);
         return WakeableLoop.nextRound(next, total, clock);
     }
 
