@@ -1,13 +1,9 @@
 package dev.dialtone.calls;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import dev.dialtone.support.DatabaseTime;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,32 +12,32 @@ import java.util.List;
  * A call: what the resource shows, what its create request asked for, and the lifecycle's next
  * due event. State changes only through the guarded methods below, never through setters.
  */
-@Entity
-@Table(name = "calls")
 public class Call {
 
     public static final String DIRECTION_OUTBOUND_API = "outbound-api";
 
-    @Id
-    private String sid;
+    /** Every column of a call's row, in the order {@link #read} and {@link #columnValues} use. */
+    static final String COLUMNS = "sid, account_sid, parent_call_sid, to_endpoint, to_formatted, from_endpoint,"
+            + " from_formatted, phone_number_sid, status, direction, answered_by, forwarded_from, group_sid, caller_name,"
+            + " trunk_sid, date_created, date_updated, start_time, end_time, duration, price, price_unit, queue_time, url,"
+            + " method, twiml, application_sid, fallback_url, fallback_method, status_callback, status_callback_method,"
+            + " status_callback_events, send_digits, timeout_seconds, time_limit_seconds, record_call, recording_channels,"
+            + " recording_status_callback, recording_status_callback_method, recording_status_callback_events,"
+            + " recording_track, trim_mode, sip_auth_username, sip_auth_password, machine_detection,"
+            + " machine_detection_timeout, machine_detection_speech_threshold, machine_detection_speech_end_threshold,"
+            + " machine_detection_silence_timeout, async_amd, async_amd_status_callback, async_amd_status_callback_method,"
+            + " byoc, call_reason, call_token, caller_id, client_notification_url, next_event, next_event_at, answer_time,"
+            + " sip_response_code, twiml_url, twiml_method, twiml_document, hold_status, callback_sequence, version";
 
+    private String sid;
     private String accountSid;
     private String parentCallSid;
-
-    @Column(name = "to_endpoint")
     private String to;
-
     private String toFormatted;
-
-    @Column(name = "from_endpoint")
     private String from;
-
     private String fromFormatted;
     private String phoneNumberSid;
-
-    @Enumerated(EnumType.STRING)
     private CallStatus status;
-
     private String direction;
     private String answeredBy;
     private String forwardedFrom;
@@ -58,48 +54,25 @@ public class Call {
     private Long queueTime;
 
     private String url;
-
-    @Enumerated(EnumType.STRING)
     private HttpMethod method;
-
     private String twiml;
     private String applicationSid;
     private String fallbackUrl;
-
-    @Enumerated(EnumType.STRING)
     private HttpMethod fallbackMethod;
-
     private String statusCallback;
-
-    @Enumerated(EnumType.STRING)
     private HttpMethod statusCallbackMethod;
-
     /** Space-separated, as Twilio documents the parameter. */
     private String statusCallbackEvents;
-
     private String sendDigits;
-
-    @Column(name = "timeout_seconds")
     private int timeout;
-
-    @Column(name = "time_limit_seconds")
     private Integer timeLimit;
-
-    @Column(name = "record_call")
     private boolean record;
-
     private String recordingChannels;
     private String recordingStatusCallback;
-
-    @Enumerated(EnumType.STRING)
     private HttpMethod recordingStatusCallbackMethod;
-
     private String recordingStatusCallbackEvents;
     private String recordingTrack;
-
-    @Column(name = "trim_mode")
     private String trim;
-
     private String sipAuthUsername;
     private String sipAuthPassword;
     private String machineDetection;
@@ -109,10 +82,7 @@ public class Call {
     private Integer machineDetectionSilenceTimeout;
     private Boolean asyncAmd;
     private String asyncAmdStatusCallback;
-
-    @Enumerated(EnumType.STRING)
     private HttpMethod asyncAmdStatusCallbackMethod;
-
     private String byoc;
     private String callReason;
     private String callToken;
@@ -120,7 +90,6 @@ public class Call {
     private String clientNotificationUrl;
 
     /** The lifecycle's next event for this call and when it is due; null once the call has ended. */
-    @Enumerated(EnumType.STRING)
     private NextEvent nextEvent;
 
     /** Null while an operator holds the call, so no claim picks it up. */
@@ -131,24 +100,120 @@ public class Call {
 
     /** The TwiML the call runs next: a URL to fetch with its method, or a document. */
     private String twimlUrl;
-
-    @Enumerated(EnumType.STRING)
     private HttpMethod twimlMethod;
-
     private String twimlDocument;
 
     /** An operator's hold: the call stays in this status until released. */
-    @Enumerated(EnumType.STRING)
     private CallStatus holdStatus;
 
     /** Status callbacks sent so far; the next one's SequenceNumber. */
     private int callbackSequence;
 
-    /** Optimistic locking for API updates racing the lifecycle; null only before a call is stored. */
-    @Version
-    private Long version;
+    /**
+     * Counts the stored changes: a TwiML fetch remembers the version it was started for, and its
+     * result counts only if nothing changed the call meanwhile.
+     */
+    private long version;
 
-    protected Call() {}
+    private Call() {}
+
+    /** The call stored in the current row, read in the order of {@link #COLUMNS}. */
+    static Call read(ResultSet rs) throws SQLException {
+        Call c = new Call();
+        int i = 0;
+        c.sid = rs.getString(++i);
+        c.accountSid = rs.getString(++i);
+        c.parentCallSid = rs.getString(++i);
+        c.to = rs.getString(++i);
+        c.toFormatted = rs.getString(++i);
+        c.from = rs.getString(++i);
+        c.fromFormatted = rs.getString(++i);
+        c.phoneNumberSid = rs.getString(++i);
+        c.status = CallStatus.valueOf(rs.getString(++i));
+        c.direction = rs.getString(++i);
+        c.answeredBy = rs.getString(++i);
+        c.forwardedFrom = rs.getString(++i);
+        c.groupSid = rs.getString(++i);
+        c.callerName = rs.getString(++i);
+        c.trunkSid = rs.getString(++i);
+        c.dateCreated = Columns.instant(rs, ++i);
+        c.dateUpdated = Columns.instant(rs, ++i);
+        c.startTime = Columns.instant(rs, ++i);
+        c.endTime = Columns.instant(rs, ++i);
+        c.duration = rs.getObject(++i, Integer.class);
+        c.price = rs.getBigDecimal(++i);
+        c.priceUnit = rs.getString(++i);
+        c.queueTime = rs.getObject(++i, Long.class);
+        c.url = rs.getString(++i);
+        c.method = Columns.method(rs, ++i);
+        c.twiml = rs.getString(++i);
+        c.applicationSid = rs.getString(++i);
+        c.fallbackUrl = rs.getString(++i);
+        c.fallbackMethod = Columns.method(rs, ++i);
+        c.statusCallback = rs.getString(++i);
+        c.statusCallbackMethod = Columns.method(rs, ++i);
+        c.statusCallbackEvents = rs.getString(++i);
+        c.sendDigits = rs.getString(++i);
+        c.timeout = rs.getInt(++i);
+        c.timeLimit = rs.getObject(++i, Integer.class);
+        c.record = rs.getBoolean(++i);
+        c.recordingChannels = rs.getString(++i);
+        c.recordingStatusCallback = rs.getString(++i);
+        c.recordingStatusCallbackMethod = Columns.method(rs, ++i);
+        c.recordingStatusCallbackEvents = rs.getString(++i);
+        c.recordingTrack = rs.getString(++i);
+        c.trim = rs.getString(++i);
+        c.sipAuthUsername = rs.getString(++i);
+        c.sipAuthPassword = rs.getString(++i);
+        c.machineDetection = rs.getString(++i);
+        c.machineDetectionTimeout = rs.getObject(++i, Integer.class);
+        c.machineDetectionSpeechThreshold = rs.getObject(++i, Integer.class);
+        c.machineDetectionSpeechEndThreshold = rs.getObject(++i, Integer.class);
+        c.machineDetectionSilenceTimeout = rs.getObject(++i, Integer.class);
+        c.asyncAmd = rs.getObject(++i, Boolean.class);
+        c.asyncAmdStatusCallback = rs.getString(++i);
+        c.asyncAmdStatusCallbackMethod = Columns.method(rs, ++i);
+        c.byoc = rs.getString(++i);
+        c.callReason = rs.getString(++i);
+        c.callToken = rs.getString(++i);
+        c.callerId = rs.getString(++i);
+        c.clientNotificationUrl = rs.getString(++i);
+        String event = rs.getString(++i);
+        c.nextEvent = event == null ? null : NextEvent.valueOf(event);
+        c.nextEventAt = Columns.instant(rs, ++i);
+        c.answerTime = Columns.instant(rs, ++i);
+        c.sipResponseCode = rs.getObject(++i, Integer.class);
+        c.twimlUrl = rs.getString(++i);
+        c.twimlMethod = Columns.method(rs, ++i);
+        c.twimlDocument = rs.getString(++i);
+        String hold = rs.getString(++i);
+        c.holdStatus = hold == null ? null : CallStatus.valueOf(hold);
+        c.callbackSequence = rs.getInt(++i);
+        c.version = rs.getLong(++i);
+        return c;
+    }
+
+    /** The values of {@link #COLUMNS}, as JDBC parameters. */
+    Object[] columnValues() {
+        return new Object[] {sid, accountSid, parentCallSid, to, toFormatted, from, fromFormatted, phoneNumberSid,
+                status.name(), direction, answeredBy, forwardedFrom, groupSid, callerName, trunkSid,
+                DatabaseTime.utc(dateCreated), DatabaseTime.utc(dateUpdated), DatabaseTime.utc(startTime),
+                DatabaseTime.utc(endTime), duration, price, priceUnit, queueTime, url, Columns.name(method), twiml,
+                applicationSid, fallbackUrl, Columns.name(fallbackMethod), statusCallback, Columns.name(statusCallbackMethod),
+                statusCallbackEvents, sendDigits, timeout, timeLimit, record, recordingChannels, recordingStatusCallback,
+                Columns.name(recordingStatusCallbackMethod), recordingStatusCallbackEvents, recordingTrack, trim,
+                sipAuthUsername, sipAuthPassword, machineDetection, machineDetectionTimeout,
+                machineDetectionSpeechThreshold, machineDetectionSpeechEndThreshold, machineDetectionSilenceTimeout,
+                asyncAmd, asyncAmdStatusCallback, Columns.name(asyncAmdStatusCallbackMethod), byoc, callReason, callToken,
+                callerId, clientNotificationUrl, Columns.name(nextEvent), DatabaseTime.utc(nextEventAt),
+                DatabaseTime.utc(answerTime), sipResponseCode, twimlUrl, Columns.name(twimlMethod), twimlDocument,
+                Columns.name(holdStatus), callbackSequence, version};
+    }
+
+    /** The call is stored with its changes: one more version. */
+    void stored() {
+        version++;
+    }
 
     /** A new outbound API call, queued. */
     public static Call queue(String sid, String accountSid, NewCall request, Instant now) {
@@ -409,5 +474,5 @@ public class Call {
     public HttpMethod twimlMethod() { return twimlMethod; }
     public String twimlDocument() { return twimlDocument; }
     public CallStatus holdStatus() { return holdStatus; }
-    public long version() { return version == null ? 0 : version; }
+    public long version() { return version; }
 }

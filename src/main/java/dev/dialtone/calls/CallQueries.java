@@ -1,58 +1,57 @@
 package dev.dialtone.calls;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import dev.dialtone.support.DatabaseTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** The list query: filters, newest first, paged by keyset so each page is one index range scan. */
 @Component
 class CallQueries {
 
-    private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
 
-    CallQueries(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    CallQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** A page of calls, newest first, and whether more lie beyond it in the direction read. */
-    record Slice(List<Call> calls, boolean more) {}
+    record Slice(List<CallView> calls, boolean more) {}
 
     Slice page(String accountSid, CallFilter filter, CallPageRequest request) {
-        StringBuilder jpql = new StringBuilder("select c from Call c where c.accountSid = :account");
-        Map<String, Object> params = new HashMap<>();
-        params.put("account", accountSid);
-        condition(jpql, params, "c.to = :to", "to", filter.to());
-        condition(jpql, params, "c.from = :from", "from", filter.from());
-        condition(jpql, params, "c.parentCallSid = :parent", "parent", filter.parentCallSid());
-        condition(jpql, params, "c.status = :status", "status", filter.status());
-        condition(jpql, params, "c.startTime >= :startFrom", "startFrom", filter.startFrom());
-        condition(jpql, params, "c.startTime < :startUntil", "startUntil", filter.startUntil());
-        condition(jpql, params, "c.endTime >= :endFrom", "endFrom", filter.endFrom());
-        condition(jpql, params, "c.endTime < :endUntil", "endUntil", filter.endUntil());
+        StringBuilder sql = new StringBuilder("SELECT " + CallViews.COLUMNS + " FROM calls WHERE account_sid = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(accountSid);
+        condition(sql, args, "to_endpoint = ?", filter.to());
+        condition(sql, args, "from_endpoint = ?", filter.from());
+        condition(sql, args, "parent_call_sid = ?", filter.parentCallSid());
+        condition(sql, args, "status = ?", filter.status() == null ? null : filter.status().name());
+        condition(sql, args, "start_time >= ?", DatabaseTime.utc(filter.startFrom()));
+        condition(sql, args, "start_time < ?", DatabaseTime.utc(filter.startUntil()));
+        condition(sql, args, "end_time >= ?", DatabaseTime.utc(filter.endFrom()));
+        condition(sql, args, "end_time < ?", DatabaseTime.utc(filter.endUntil()));
         PageToken token = request.token();
         boolean backwards = token != null && !token.after();
         if (token != null) {
-            jpql.append(backwards
-                    ? " and (c.dateCreated > :cursorTime or (c.dateCreated = :cursorTime and c.sid > :cursorSid))"
-                    : " and (c.dateCreated < :cursorTime or (c.dateCreated = :cursorTime and c.sid < :cursorSid))");
-            params.put("cursorTime", token.dateCreated());
-            params.put("cursorSid", token.sid());
+            sql.append(backwards
+                    ? " AND (date_created > ? OR (date_created = ? AND sid > ?))"
+                    : " AND (date_created < ? OR (date_created = ? AND sid < ?))");
+            args.add(DatabaseTime.utc(token.dateCreated()));
+            args.add(DatabaseTime.utc(token.dateCreated()));
+            args.add(token.sid());
         }
-        jpql.append(backwards ? " order by c.dateCreated asc, c.sid asc" : " order by c.dateCreated desc, c.sid desc");
-        TypedQuery<Call> query = entityManager.createQuery(jpql.toString(), Call.class);
-        params.forEach(query::setParameter);
+        sql.append(backwards ? " ORDER BY date_created ASC, sid ASC" : " ORDER BY date_created DESC, sid DESC");
+        // One row more than the page tells whether another page follows.
+        sql.append(" LIMIT ?");
+        args.add(request.pageSize() + 1);
         if (token == null) {
             // Without a token, Page is the only position there is: fall back to an offset.
-            query.setFirstResult(request.page() * request.pageSize());
+            sql.append(" OFFSET ?");
+            args.add((long) request.page() * request.pageSize());
         }
-        // One row more than the page tells whether another page follows.
-        query.setMaxResults(request.pageSize() + 1);
-        List<Call> calls = new ArrayList<>(query.getResultList());
+        List<CallView> calls = new ArrayList<>(jdbc.query(sql.toString(), CallViews::row, args.toArray()));
         boolean more = calls.size() > request.pageSize();
         if (more) {
             calls.remove(calls.size() - 1);
@@ -63,10 +62,10 @@ class CallQueries {
         return new Slice(calls, more);
     }
 
-    private static void condition(StringBuilder jpql, Map<String, Object> params, String clause, String name, Object value) {
+    private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
         if (value != null) {
-            jpql.append(" and ").append(clause);
-            params.put(name, value);
+            sql.append(" AND ").append(clause);
+            args.add(value);
         }
     }
 }

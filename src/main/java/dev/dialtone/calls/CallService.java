@@ -13,19 +13,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CallService {
 
-    private final CallRepository calls;
+    private final CallStore calls;
+    private final CallViews views;
     private final CallQueries queries;
     private final Clock clock;
     private final CallLifecycle lifecycle;
     private final CallRequestLog requestLog;
-    private final CallViews views;
-    private final CallInserts inserts;
 
-    CallService(CallRepository calls, CallQueries queries, Clock clock, CallLifecycle lifecycle, CallRequestLog requestLog,
-            CallViews views, CallInserts inserts) {
+    CallService(CallStore calls, CallViews views, CallQueries queries, Clock clock, CallLifecycle lifecycle,
+            CallRequestLog requestLog) {
         this.calls = calls;
         this.views = views;
-        this.inserts = inserts;
         this.queries = queries;
         this.clock = clock;
         this.lifecycle = lifecycle;
@@ -36,7 +34,7 @@ public class CallService {
     public Call create(String accountSid, NewCall request) {
         Call call = Call.queue(Sids.next("CA"), accountSid, request, now());
         lifecycle.queued(call);
-        inserts.insert(call, request);
+        calls.insert(call);
         lifecycle.stored(call);
         return call;
     }
@@ -51,6 +49,7 @@ public class CallService {
         Call call = lock(accountSid, callSid, path);
         boolean ended = call.update(update, now(), lifecycle.pricePerMinute());
         lifecycle.updated(call, ended);
+        calls.save(call);
         return call;
     }
 
@@ -60,11 +59,10 @@ public class CallService {
         if (call.isLive()) {
             throw CallErrors.deleteWhileLive();
         }
-        calls.delete(call);
+        calls.delete(callSid);
         requestLog.forget(callSid);
     }
 
-    @Transactional(readOnly = true)
     CallQueries.Slice list(String accountSid, CallFilter filter, CallPageRequest page) {
         return queries.page(accountSid, filter, page);
     }

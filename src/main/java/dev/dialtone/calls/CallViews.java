@@ -3,8 +3,6 @@ package dev.dialtone.calls;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CallViews {
 
-    private static final String COLUMNS = "sid, date_created, date_updated, parent_call_sid, account_sid, to_endpoint,"
+    static final String COLUMNS = "sid, date_created, date_updated, parent_call_sid, account_sid, to_endpoint,"
             + " to_formatted, from_endpoint, from_formatted, phone_number_sid, status, start_time, end_time, duration,"
             + " price, price_unit, direction, answered_by, forwarded_from, group_sid, caller_name, queue_time, trunk_sid";
 
@@ -31,16 +29,12 @@ class CallViews {
                 .stream().findFirst();
     }
 
-    private static CallView row(ResultSet rs, int rowNumber) throws SQLException {
-        return new CallView(rs.getString(1), instant(rs, 2), instant(rs, 3), rs.getString(4), rs.getString(5),
+    static CallView row(ResultSet rs, int rowNumber) throws SQLException {
+        return new CallView(rs.getString(1), Columns.instant(rs, 2), Columns.instant(rs, 3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                CallStatus.valueOf(rs.getString(11)), instant(rs, 12), instant(rs, 13), rs.getObject(14, Integer.class),
+                CallStatus.valueOf(rs.getString(11)), Columns.instant(rs, 12), Columns.instant(rs, 13), rs.getObject(14, Integer.class),
                 rs.getObject(15, BigDecimal.class), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
                 rs.getString(20), rs.getString(21), rs.getObject(22, Long.class), rs.getString(23));
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

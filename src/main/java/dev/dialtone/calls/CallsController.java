@@ -94,7 +94,7 @@ class CallsController {
     }
 
     private static ListPage envelope(String path, CallFilter filter, CallPageRequest request, CallQueries.Slice slice) {
-        List<Call> calls = slice.calls();
+        List<CallView> calls = slice.calls();
         boolean backwards = request.token() != null && !request.token().after();
         boolean hasNext = backwards ? !calls.isEmpty() : slice.more();
         boolean hasPrevious = request.page() > 0 && !calls.isEmpty() && (!backwards || slice.more());

@@ -15,11 +15,11 @@ record PageToken(boolean after, Instant dateCreated, String sid) {
 
     private static final Pattern FORMAT = Pattern.compile("P([AB])(CA[0-9a-f]{32})-([0-9]{1,19})");
 
-    static PageToken after(Call call) {
+    static PageToken after(CallView call) {
         return new PageToken(true, call.dateCreated(), call.sid());
     }
 
-    static PageToken before(Call call) {
+    static PageToken before(CallView call) {
         return new PageToken(false, call.dateCreated(), call.sid());
     }
 

@@ -2,7 +2,7 @@ package dev.dialtone.control;
 
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.calls.Call;
-import dev.dialtone.calls.CallRepository;
+import dev.dialtone.calls.CallStore;
 import dev.dialtone.calls.CallRepresentation;
 import dev.dialtone.calls.CallStatus;
 import dev.dialtone.lifecycle.CallSimulator;
@@ -21,12 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ControlService {
 
-    private final CallRepository calls;
+    private final CallStore calls;
     private final CallSimulator simulator;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    ControlService(CallRepository calls, CallSimulator simulator, JdbcTemplate jdbc, Clock clock) {
+    ControlService(CallStore calls, CallSimulator simulator, JdbcTemplate jdbc, Clock clock) {
         this.calls = calls;
         this.simulator = simulator;
         this.jdbc = jdbc;
@@ -35,7 +35,7 @@ class ControlService {
 
     @Transactional(readOnly = true)
     Map<String, Object> timeline(String account, String sid) {
-        Call call = calls.findBySidAndAccountSid(sid, account).orElseThrow(() -> notFound(sid));
+        Call call = calls.find(sid, account).orElseThrow(() -> notFound(sid));
         Map<String, Object> timeline = new LinkedHashMap<>();
         timeline.put("call", CallRepresentation.of(call));
         timeline.put("webhooks", jdbc.query("SELECT id, url, method, sequence_number, state, attempts, parameters, created_at"
@@ -102,6 +102,7 @@ class ControlService {
         Call call = lock(account, sid);
         require(call.isLive(), "Call has ended. Cannot hold.");
         call.hold(status, DatabaseTime.now(clock));
+        calls.save(call);
         return call;
     }
 
@@ -109,6 +110,7 @@ class ControlService {
     Call release(String account, String sid) {
         Call call = lock(account, sid);
         call.release(DatabaseTime.now(clock));
+        calls.save(call);
         simulator.wakeAfterCommit(call);
         return call;
     }

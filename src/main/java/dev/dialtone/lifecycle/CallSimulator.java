@@ -2,7 +2,7 @@ package dev.dialtone.lifecycle;
 
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.calls.Call;
-import dev.dialtone.calls.CallRepository;
+import dev.dialtone.calls.CallStore;
 import dev.dialtone.calls.CallStatus;
 import dev.dialtone.calls.NextEvent;
 import dev.dialtone.support.AfterCommit;
@@ -45,7 +45,7 @@ public class CallSimulator implements DisposableBean {
     private static final int BATCH = 200;
     private static final String DUE = "SELECT sid FROM calls WHERE next_event_at <= ? ORDER BY next_event_at LIMIT " + BATCH;
 
-    private final CallRepository calls;
+    private final CallStore calls;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final SimulationProperties simulation;
@@ -56,7 +56,7 @@ public class CallSimulator implements DisposableBean {
     private final Timer lag;
     private volatile WakeableLoop loop;
 
-    CallSimulator(CallRepository calls, JdbcTemplate jdbc, TransactionTemplate transactions,
+    CallSimulator(CallStore calls, JdbcTemplate jdbc, TransactionTemplate transactions,
             SimulationProperties simulation, StatusCallbacks callbacks, TwimlFetcher fetcher, Clock clock,
             MeterRegistry meters) {
         this.calls = calls;
@@ -123,19 +123,15 @@ public class CallSimulator implements DisposableBean {
         if (sids.isEmpty()) {
             return 0;
         }
-        List<Call> due = calls.findAllById(sids);
-        List<Call> fetching = new ArrayList<>();
-        for (Call call : due) {
+        for (Call call : calls.findAll(sids)) {
             if (call.nextEventAt() != null) {
                 lag.record(Duration.between(call.nextEventAt(), now));
             }
-            if (apply(call, now)) {
-                fetching.add(call);
+            boolean fetching = apply(call, now);
+            calls.save(call);
+            if (fetching) {
+                fetches.add(new Fetch(call.sid(), call.version(), fetchRequest(call)));
             }
-        }
-        calls.flush();
-        for (Call call : fetching) {
-            fetches.add(new Fetch(call.sid(), call.version(), fetchRequest(call)));
         }
         return candidates.size();
     }
@@ -227,16 +223,16 @@ public class CallSimulator implements DisposableBean {
             if (result.failed()) {
                 log.info("Call {}: no TwiML ({}); the call ends as Twilio ends it", call.sid(), result.error());
                 end(call, CallStatus.COMPLETED, null, now);
-                return;
+            } else {
+                try {
+                    follow(call, TwimlInterpreter.plan(result.verbs(), result.documentUrl(), timings), now);
+                } catch (TwimlParser.UnparseableTwiml e) {
+                    log.info("Call {}: {}; the call ends", call.sid(), e.getMessage());
+                    end(call, CallStatus.COMPLETED, null, now);
+                }
             }
-            try {
-                follow(call, TwimlInterpreter.plan(result.verbs(), result.documentUrl(), timings), now);
-            } catch (TwimlParser.UnparseableTwiml e) {
-                log.info("Call {}: {}; the call ends", call.sid(), e.getMessage());
-                end(call, CallStatus.COMPLETED, null, now);
-            }
-            Instant next = call.nextEventAt();
-            AfterCommit.run(() -> wakeAt(next));
+            calls.save(call);
+            wakeAfterCommit(call);
         })).exceptionally(e -> {
             log.warn("Call {}: TwiML fetch could not be applied: {}", fetch.sid(), e.toString());
             return null;
@@ -273,13 +269,15 @@ public class CallSimulator implements DisposableBean {
     /** Dials a queued call now. */
     public void ringNow(Call call) {
         dial(call, now());
+        calls.save(call);
         wakeAfterCommit(call);
     }
 
     /** Answers a ringing call now; its TwiML fetch starts once the answer is committed. */
     public void answerNow(Call call) {
-        if (answer(call, now())) {
-            calls.flush();
+        boolean fetching = answer(call, now());
+        calls.save(call);
+        if (fetching) {
             Fetch fetch = new Fetch(call.sid(), call.version(), fetchRequest(call));
             AfterCommit.run(() -> startFetch(fetch));
         }
@@ -289,6 +287,7 @@ public class CallSimulator implements DisposableBean {
     /** Ends a live call now with the status given. */
     public void endNow(Call call, CallStatus status, Integer sipCode) {
         end(call, status, sipCode, now());
+        calls.save(call);
     }
 
     public void wakeAfterCommit(Call call) {

@@ -17,11 +17,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class CreateCallTest extends ApiTest {
 
     @Autowired
-    CallRepository repository;
+    CallStore calls;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void createsAQueuedOutboundCallWithEveryField() {
@@ -82,7 +86,7 @@ class CreateCallTest extends ApiTest {
                 .post(callsJson())
                 .then().statusCode(201).extract().path("sid");
 
-        Call stored = repository.findById(sid).orElseThrow();
+        Call stored = calls.find(sid, TestAccounts.ONE).orElseThrow();
         assertThat(stored.to()).isEqualTo("sip:alice@example.com");
         assertThat(stored.toFormatted()).isEqualTo("sip:alice@example.com");
         assertThat(stored.url()).isEqualTo("https://app.test/voice?x=1");
@@ -109,7 +113,7 @@ class CreateCallTest extends ApiTest {
     @Test
     void defaultsAsTwilioDoes() {
         String sid = createCall(uniqueNumber()).getString("sid");
-        Call stored = repository.findById(sid).orElseThrow();
+        Call stored = calls.find(sid, TestAccounts.ONE).orElseThrow();
         assertThat(stored.method()).isEqualTo(HttpMethod.POST);
         assertThat(stored.statusCallbackMethod()).isEqualTo(HttpMethod.POST);
         assertThat(stored.statusCallbackEvents()).containsExactly("completed");
@@ -121,7 +125,7 @@ class CreateCallTest extends ApiTest {
     void ignoresTwimlWhenUrlIsAlsoGiven() {
         String sid = base().formParam("Url", "http://app.test/a").formParam("Twiml", "<Response><Hangup/></Response>")
                 .post(callsJson()).then().statusCode(201).extract().path("sid");
-        Call stored = repository.findById(sid).orElseThrow();
+        Call stored = calls.find(sid, TestAccounts.ONE).orElseThrow();
         assertThat(stored.url()).isEqualTo("http://app.test/a");
         assertThat(stored.twiml()).isNull();
     }
@@ -206,10 +210,10 @@ class CreateCallTest extends ApiTest {
 
     @Test
     void refusesWithoutStoringAnything() {
-        long before = repository.count();
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM calls", Long.class);
         asOne().formParam("To", "+14155550100").formParam("From", "+15005550006").formParam("Url", "nope")
                 .post(callsJson()).then().statusCode(400);
-        assertThat(repository.count()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM calls", Long.class)).isEqualTo(before);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.dialtone.support.ApiTest;
+import dev.dialtone.support.TestAccounts;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class UpdateAndDeleteCallTest extends ApiTest {
 
     @Autowired
-    CallRepository repository;
+    CallStore calls;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -29,7 +30,7 @@ class UpdateAndDeleteCallTest extends ApiTest {
                 .formParam("StatusCallback", "https://app.test/cb").formParam("StatusCallbackMethod", "GET")
                 .formParam("TimeLimit", "30")
                 .post(callJson(sid)).then().statusCode(200).body("sid", equalTo(sid)).body("status", equalTo("queued"));
-        Call call = repository.findById(sid).orElseThrow();
+        Call call = calls.find(sid, TestAccounts.ONE).orElseThrow();
         assertThat(call.url()).isEqualTo("https://app.test/next");
         assertThat(call.method()).isEqualTo(HttpMethod.GET);
         assertThat(call.fallbackUrl()).isEqualTo("https://app.test/fb");
@@ -39,7 +40,7 @@ class UpdateAndDeleteCallTest extends ApiTest {
         assertThat(call.timeLimit()).isEqualTo(30);
 
         asOne().formParam("Twiml", "<Response><Hangup/></Response>").post(callJson(sid)).then().statusCode(200);
-        Call redirected = repository.findById(sid).orElseThrow();
+        Call redirected = calls.find(sid, TestAccounts.ONE).orElseThrow();
         assertThat(redirected.twiml()).isEqualTo("<Response><Hangup/></Response>");
         assertThat(redirected.url()).isNull();
     }

@@ -49,8 +49,7 @@ public final class StandaloneDialtone implements AutoCloseable {
                 return List.of("--spring.datasource.url=" + h2Url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
             }
             return List.of("--spring.datasource.url=" + shared + (shared.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                    "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema,
-                    "--spring.jpa.properties.hibernate.default_schema=" + schema);
+                    "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema);
         }
 
         /** Drops the PostgreSQL schema once the test is done with it. */

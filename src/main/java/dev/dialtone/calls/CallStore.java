@@ -1,0 +1,71 @@
+package dev.dialtone.calls;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores whole calls with plain SQL: one INSERT when created, one UPDATE for each change the API or
+ * the lifecycle makes. Whoever changes a call saves it before its transaction ends.
+ */
+@Component
+public class CallStore {
+
+    private static final String SELECT = "SELECT " + Call.COLUMNS + " FROM calls";
+    private static final String INSERT = "INSERT INTO calls (" + Call.COLUMNS + ") VALUES ("
+            + String.join(", ", Collections.nCopies(Call.COLUMNS.split(",").length, "?")) + ")";
+    // Every column is written back; the version both counts the change and checks nothing came between.
+    private static final String UPDATE = "UPDATE calls SET " + String.join(", ",
+            Arrays.stream(Call.COLUMNS.split(",")).map(column -> column.strip() + " = ?").toList())
+            + " WHERE sid = ? AND version = ?";
+
+    private final JdbcTemplate jdbc;
+
+    CallStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One INSERT; outside a transaction it is its own commit. */
+    void insert(Call call) {
+        jdbc.update(INSERT, call.columnValues());
+    }
+
+    /** The call, locked until the transaction ends, so an API change and the lifecycle never interleave. */
+    public Optional<Call> lock(String sid) {
+        return jdbc.query(SELECT + " WHERE sid = ? FOR UPDATE", (rs, i) -> Call.read(rs), sid).stream().findFirst();
+    }
+
+    public Optional<Call> find(String sid, String accountSid) {
+        return jdbc.query(SELECT + " WHERE sid = ? AND account_sid = ?", (rs, i) -> Call.read(rs), sid, accountSid)
+                .stream().findFirst();
+    }
+
+    /** Calls by SID, for rows the caller has already locked. */
+    public List<Call> findAll(List<String> sids) {
+        String in = String.join(",", Collections.nCopies(sids.size(), "?"));
+        return jdbc.query(SELECT + " WHERE sid IN (" + in + ")", (rs, i) -> Call.read(rs), sids.toArray());
+    }
+
+    /** Writes the call's changes; its version moves on by one. */
+    public void save(Call call) {
+        Object[] values = call.columnValues();
+        long stored = call.version();
+        values[values.length - 1] = stored + 1;
+        Object[] args = new Object[values.length + 2];
+        System.arraycopy(values, 0, args, 0, values.length);
+        args[values.length] = call.sid();
+        args[values.length + 1] = stored;
+        if (jdbc.update(UPDATE, args) != 1) {
+            throw new OptimisticLockingFailureException("Call " + call.sid() + " changed or vanished since it was read");
+        }
+        call.stored();
+    }
+
+    void delete(String sid) {
+        jdbc.update("DELETE FROM calls WHERE sid = ?", sid);
+    }
+}
