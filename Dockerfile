@@ -13,4 +13,4 @@ WORKDIR /app
 COPY --from=build /src/target/dialtone-*.jar /app/dialtone.jar
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s CMD curl -fs http://localhost:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "-jar", "/app/dialtone.jar"]
+ENTRYPOINT ["java", "-Xmx96m", "-XX:+UseSerialGC", "-jar", "/app/dialtone.jar"]

@@ -29,7 +29,7 @@ if $POSTGRES; then
 fi
 
 for N in "${COUNTS[@]}"; do
-  java -Xmx1g -jar "$JAR" --server.port="$PORT" "${DB_ARGS[@]}" \
+  java -Xmx96m -XX:+UseSerialGC -jar "$JAR" --server.port="$PORT" "${DB_ARGS[@]}" \
     --dialtone.simulation.queue-delay=0s --dialtone.simulation.ring-time=10ms --dialtone.simulation.say-time-per-character=1ms \
     --dialtone.simulation.talk-time=1s --logging.level.root=WARN > "$WORK/server.log" 2>&1 &
   PID=$!

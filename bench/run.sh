@@ -15,6 +15,7 @@ AUTH="Authorization: Basic $(printf '%s:%s' "$SID" "$TOKEN" | base64 -w0)"
 D_PORT=18090; C_PORT=18091; W_PORT=18092
 JAVA17=$(command -v java)
 JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+JVM_FLAGS=(-Xmx96m -XX:+UseSerialGC)  # Dialtone's documented launch settings (README, pom, Dockerfile)
 
 for port in $D_PORT $C_PORT $W_PORT; do
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is taken; stop what listens there" >&2; exit 1; fi
@@ -43,7 +44,7 @@ reset_postgres() {
 }
 start_dialtone() { # java, database name; API calls stay queued so only the API path is measured
   # shellcheck disable=SC2046
-  "$1" -Xmx1g -jar "$JAR" --server.port=$D_PORT $(db_args "$2") --dialtone.simulation.queue-delay=1h \
+  "$1" "${JVM_FLAGS[@]}" -jar "$JAR" --server.port=$D_PORT $(db_args "$2") --dialtone.simulation.queue-delay=1h \
     --logging.level.root=WARN > "$WORK/dialtone.log" 2>&1 &
   DPID=$!; PIDS+=("$DPID")
 }
@@ -83,7 +84,7 @@ if [ -x "$JAVA25" ]; then
   reset_postgres
   AOT_JAR=$(ls "$WORK"/aot/dialtone-*.jar)
   # shellcheck disable=SC2046
-  "$JAVA25" -XX:AOTCacheOutput="$WORK/dialtone.aot" -jar "$AOT_JAR" --server.port=$D_PORT $(db_args training) \
+  "$JAVA25" -XX:AOTCacheOutput="$WORK/dialtone.aot" "${JVM_FLAGS[@]}" -jar "$AOT_JAR" --server.port=$D_PORT $(db_args training) \
     --logging.level.root=WARN > "$WORK/training.log" 2>&1 &
   TPID=$!; PIDS+=("$TPID")
   until [ "$(create_call -o /dev/null -w '%{http_code}' 2> /dev/null)" = 201 ]; do sleep 0.05; done
@@ -95,7 +96,7 @@ if [ -x "$JAVA25" ]; then
   reset_postgres
   t0=$(date +%s%N)
   # shellcheck disable=SC2046
-  "$JAVA25" -XX:AOTCache="$WORK/dialtone.aot" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$AOT_JAR" \
+  "$JAVA25" -XX:AOTCache="$WORK/dialtone.aot" -XX:TieredStopAtLevel=1 "${JVM_FLAGS[@]}" -jar "$AOT_JAR" \
     --server.port=$D_PORT $(db_args startup-aot) --dialtone.simulation.queue-delay=1h --logging.level.root=WARN > "$WORK/aot.log" 2>&1 &
   DPID=$!; PIDS+=("$DPID")
   until [ "$(create_call -o /dev/null -w '%{http_code}' 2> /dev/null)" = 201 ]; do sleep 0.01; done
@@ -171,10 +172,10 @@ row() { # label, key
   row "filtered list page (PageSize 50), 4 connections" dialtone.list4
   echo
   for k in "${!R[@]}"; do
-    if [[ $k == startup.* && $k != startup.aot ]]; then echo "- startup to first 201 on JDK ${k#startup.} (java -jar): ${R[$k]} ms"; fi
+    if [[ $k == startup.* && $k != startup.aot ]]; then echo "- startup to first 201 on JDK ${k#startup.} (java ${JVM_FLAGS[*]} -jar): ${R[$k]} ms"; fi
   done | sort
   if [ -n "${R[startup.aot]:-}" ]; then
-    echo "- startup to first 201 on JDK 25 with an AOT cache, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC: ${R[startup.aot]} ms"
+    echo "- startup to first 201 on JDK 25 with an AOT cache, -XX:TieredStopAtLevel=1 ${JVM_FLAGS[*]}: ${R[startup.aot]} ms"
   fi
   echo "- resident memory: ${R[rss.idle]} MB idle, ${R[rss.load]} MB at most under the 64-connection create load"
   echo
