@@ -1,5 +1,6 @@
 package dev.dialtone.calls;
 
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -52,17 +53,32 @@ public class CallStore {
 
     /** Writes the call's changes; its version moves on by one. */
     public void save(Call call) {
-        Object[] values = call.columnValues();
-        long stored = call.version();
-        values[values.length - 1] = stored + 1;
-        Object[] args = new Object[values.length + 2];
-        System.arraycopy(values, 0, args, 0, values.length);
-        args[values.length] = call.sid();
-        args[values.length + 1] = stored;
-        if (jdbc.update(UPDATE, args) != 1) {
-            throw new OptimisticLockingFailureException("Call " + call.sid() + " changed or vanished since it was read");
+        saveAll(List.of(call));
+    }
+
+    /** Writes the calls' changes in one batch; each version moves on by one. */
+    public void saveAll(List<Call> changed) {
+        if (changed.isEmpty()) {
+            return;
         }
-        call.stored();
+        int[] counts = jdbc.batchUpdate(UPDATE, changed.stream().map(CallStore::updateArguments).toList());
+        for (int i = 0; i < counts.length; i++) {
+            // A driver may answer "succeeded, count unknown" for a batched statement.
+            if (counts[i] != 1 && counts[i] != Statement.SUCCESS_NO_INFO) {
+                throw new OptimisticLockingFailureException("Call " + changed.get(i).sid() + " changed or vanished since it was read");
+            }
+        }
+        changed.forEach(Call::stored);
+    }
+
+    /** Every column with the next version, then the row's SID and the version it was read at. */
+    private static Object[] updateArguments(Call call) {
+        Object[] values = call.columnValues();
+        values[values.length - 1] = call.version() + 1;
+        Object[] args = Arrays.copyOf(values, values.length + 2);
+        args[values.length] = call.sid();
+        args[values.length + 1] = call.version();
+        return args;
     }
 
     void delete(String sid) {

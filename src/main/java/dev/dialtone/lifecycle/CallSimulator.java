@@ -123,15 +123,19 @@ public class CallSimulator implements DisposableBean {
         if (sids.isEmpty()) {
             return 0;
         }
-        for (Call call : calls.findAll(sids)) {
+        List<Call> due = calls.findAll(sids);
+        List<Call> fetching = new ArrayList<>();
+        for (Call call : due) {
             if (call.nextEventAt() != null) {
                 lag.record(Duration.between(call.nextEventAt(), now));
             }
-            boolean fetching = apply(call, now);
-            calls.save(call);
-            if (fetching) {
-                fetches.add(new Fetch(call.sid(), call.version(), fetchRequest(call)));
+            if (apply(call, now)) {
+                fetching.add(call);
             }
+        }
+        calls.saveAll(due);
+        for (Call call : fetching) {
+            fetches.add(new Fetch(call.sid(), call.version(), fetchRequest(call)));
         }
         return candidates.size();
     }
