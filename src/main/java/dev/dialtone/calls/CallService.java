@@ -32,7 +32,7 @@ public class CallService {
 
     /** One INSERT in its own commit: the call is durable when this returns. */
     public Call create(String accountSid, NewCall request) {
-        Call call = Call.queue(Sids.next("CA"), accountSid, request, now());
+        Call call = Call.queue(Sids.next("CA", clock), accountSid, request, now());
         lifecycle.queued(call);
         calls.insert(call);
         lifecycle.stored(call);
