@@ -37,6 +37,17 @@ public class WebhookClient implements DisposableBean {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Runs what follows a response: reading its body, then whatever the caller chains on (recording
+     * the delivery). Left to the JDK client, that runs on CompletableFuture's default executor, which
+     * on a machine with fewer than three cores starts a thread per task: thousands in a burst of
+     * webhooks, each waiting for a database connection.
+     */
+    private final ExecutorService completions = Executors.newFixedThreadPool(16, r -> {
+        Thread t = new Thread(r, "dialtone-webhook-completion");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<Duration, HttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
 
     WebhookClient(AccountRegistry accounts) {
@@ -76,7 +87,10 @@ public class WebhookClient implements DisposableBean {
         long started = System.nanoTime();
         return client(settings.connectTimeout())
                 .sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
-                .thenApply(response -> {
+                .handleAsync((response, error) -> {
+                    if (error != null) {
+                        return failed(url, started, error);
+                    }
                     String body;
                     try (var in = response.body()) {
                         body = new String(in.readNBytes(MAX_BODY + 1), StandardCharsets.UTF_8);
@@ -87,8 +101,7 @@ public class WebhookClient implements DisposableBean {
                     DeliverySettings.Failure failure = status >= 200 && status < 300 ? null
                             : status >= 500 ? DeliverySettings.Failure.SERVER_ERROR : DeliverySettings.Failure.CLIENT_ERROR;
                     return new Outcome(url, status, body, elapsed(started), failure == null ? null : "HTTP " + status, failure);
-                })
-                .exceptionally(e -> failed(url, started, e));
+                }, completions);
     }
 
     private static Outcome failed(String url, long started, Throwable e) {
@@ -116,5 +129,6 @@ public class WebhookClient implements DisposableBean {
     @Override
     public void destroy() {
         executor.shutdownNow();
+        completions.shutdownNow();
     }
 }
