@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -32,9 +34,15 @@ public class WebhookDispatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 200;
 
+    /**
+     * Deliveries under way at once. Each holds a connection and its buffers; a burst of thousands of
+     * due webhooks sent all at once filled the heap. The rest wait in the outbox, unclaimed.
+     */
+    private static final int MAX_IN_FLIGHT = 64;
+
     /** Due webhooks, the oldest first; a call's later ones wait unclaimable until their turn. */
     private static final String CLAIM = "SELECT id, call_sid, account_sid, url, method, parameters, attempts"
-            + " FROM webhooks WHERE due_at <= ? ORDER BY due_at, id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED";
+            + " FROM webhooks WHERE due_at <= ? ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
 
     /** Makes the first waiting webhook of a call due, once nothing before it is unsettled. */
     private static final String NEXT_IN_LINE = "UPDATE webhooks SET state = 'PENDING', due_at = ?"
@@ -57,6 +65,7 @@ public class WebhookDispatcher implements DisposableBean {
     private final Counter delivered;
     private volatile WakeableLoop loop;
     private Instant lastRelease = Instant.EPOCH;
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
     WebhookDispatcher(JdbcTemplate jdbc, TransactionTemplate transactions, WebhookClient client,
             CallRequestLog requestLog, WebhookProperties properties, Clock clock, MeterRegistry meters) {
@@ -98,21 +107,30 @@ public class WebhookDispatcher implements DisposableBean {
         }
         int claimed;
         int total = 0;
+        int room;
         do {
-            List<Claimed> batch = transactions.execute(status -> claim());
+            // Only this loop takes permits, so what it sees available stays available; a delivery
+            // that ends gives its permit back and wakes the loop.
+            room = Math.min(BATCH, inFlight.availablePermits());
+            if (room == 0) {
+                break;
+            }
+            int limit = room;
+            List<Claimed> batch = transactions.execute(status -> claim(limit));
             claimed = batch.size();
             total += claimed;
+            inFlight.acquireUninterruptibly(claimed);
             batch.forEach(this::send);
-        } while (claimed == BATCH);
+        } while (claimed == room);
         // A due webhook held back behind an earlier one of its call counts too: that one's settling wakes us.
         return WakeableLoop.nextRound(jdbc.queryForObject("SELECT MIN(due_at) FROM webhooks", OffsetDateTime.class), total, clock);
     }
 
-    private List<Claimed> claim() {
+    private List<Claimed> claim(int limit) {
         Instant now = DatabaseTime.now(clock);
         List<Claimed> batch = jdbc.query(CLAIM, (rs, i) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3),
                 DeliverySettings.of(rs.getString(4), properties), HttpMethod.valueOf(rs.getString(5)), rs.getString(6),
-                rs.getInt(7) + 1), utc(now));
+                rs.getInt(7) + 1), utc(now), limit);
         for (Claimed webhook : batch) {
             DeliverySettings settings = webhook.settings();
             // While it is being sent the row is leased; if this instance dies, the lease runs out and another sends it.
@@ -126,18 +144,26 @@ public class WebhookDispatcher implements DisposableBean {
     private void send(Claimed webhook) {
         DeliverySettings settings = webhook.settings();
         var parameters = FormEncoding.decode(webhook.parameters());
-        client.send(webhook.accountSid(), settings, webhook.method(), parameters)
-                .thenAccept(outcome -> transactions.executeWithoutResult(status -> {
-                    requestLog.record(webhook.callSid(), webhook.accountSid(), CallRequestLog.Kind.STATUS_CALLBACK,
-                            webhook.id(), webhook.attempt(), webhook.method(), parameters, outcome);
-                    settle(webhook, settings, outcome);
-                }))
-                .whenComplete((done, error) -> {
-                    if (error != null) {
-                        log.warn("Could not record the delivery of webhook {}: {}", webhook.id(), error.toString());
-                    }
-                    wakeNow();
-                });
+        CompletableFuture<WebhookClient.Outcome> sending;
+        try {
+            sending = client.send(webhook.accountSid(), settings, webhook.method(), parameters);
+        } catch (RuntimeException e) {
+            // Its lease runs out and it is tried again; the permit must not be lost meanwhile.
+            inFlight.release();
+            log.warn("Could not send webhook {}: {}", webhook.id(), e.toString());
+            return;
+        }
+        sending.thenAccept(outcome -> transactions.executeWithoutResult(status -> {
+            requestLog.record(webhook.callSid(), webhook.accountSid(), CallRequestLog.Kind.STATUS_CALLBACK,
+                    webhook.id(), webhook.attempt(), webhook.method(), parameters, outcome);
+            settle(webhook, settings, outcome);
+        })).whenComplete((done, error) -> {
+            if (error != null) {
+                log.warn("Could not record the delivery of webhook {}: {}", webhook.id(), error.toString());
+            }
+            inFlight.release();
+            wakeNow();
+        });
     }
 
     private void settle(Claimed webhook, DeliverySettings settings, WebhookClient.Outcome outcome) {
