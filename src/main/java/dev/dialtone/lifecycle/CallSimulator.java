@@ -21,6 +21,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -43,7 +45,13 @@ public class CallSimulator implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CallSimulator.class);
     private static final int BATCH = 200;
-    private static final String DUE = "SELECT sid FROM calls WHERE next_event_at <= ? ORDER BY next_event_at LIMIT " + BATCH;
+    private static final String DUE = "SELECT sid FROM calls WHERE next_event_at <= ? ORDER BY next_event_at LIMIT ?";
+
+    /**
+     * TwiML fetches under way at once: each holds a connection and its buffers, and a burst of
+     * thousands answered together would fill the heap. Due calls wait in the database meanwhile.
+     */
+    private static final int MAX_FETCHES = 64;
 
     private final CallStore calls;
     private final JdbcTemplate jdbc;
@@ -55,6 +63,7 @@ public class CallSimulator implements DisposableBean {
     private final Clock clock;
     private final Timer lag;
     private volatile WakeableLoop loop;
+    private final Semaphore fetchPermits = new Semaphore(MAX_FETCHES);
 
     CallSimulator(CallStore calls, JdbcTemplate jdbc, TransactionTemplate transactions,
             SimulationProperties simulation, StatusCallbacks callbacks, TwimlFetcher fetcher, Clock clock,
@@ -96,22 +105,31 @@ public class CallSimulator implements DisposableBean {
     private Optional<Instant> round() {
         int claimed;
         int total = 0;
+        int room;
         do {
+            // A claim starts at most one fetch per call, so it claims no more calls than fetches may
+            // start; a fetch that ends gives its permit back and wakes the loop.
+            room = Math.min(BATCH, fetchPermits.availablePermits());
+            if (room == 0) {
+                break;
+            }
+            int limit = room;
             List<Fetch> fetches = new ArrayList<>();
-            claimed = transactions.execute(status -> claimDue(fetches));
+            claimed = transactions.execute(status -> claimDue(limit, fetches));
             total += claimed;
+            fetchPermits.acquireUninterruptibly(fetches.size());
             fetches.forEach(this::startFetch);
-        } while (claimed == BATCH);
+        } while (claimed == room);
         // MIN skips NULLs by itself; a WHERE ... IS NOT NULL would make H2 walk every finished call's index entry.
         OffsetDateTime next = jdbc.queryForObject("SELECT MIN(next_event_at) FROM calls", OffsetDateTime.class);
         return WakeableLoop.nextRound(next, total, clock);
     }
 
-    private int claimDue(List<Fetch> fetches) {
+    private int claimDue(int limit, List<Fetch> fetches) {
         Instant now = now();
         // Find the due calls, then lock those still due that no one else holds: H2 would lock every
         // row its ordered scan reads, so the lock is taken on the chosen rows alone.
-        List<String> candidates = jdbc.queryForList(DUE, String.class, DatabaseTime.utc(now));
+        List<String> candidates = jdbc.queryForList(DUE, String.class, DatabaseTime.utc(now), limit);
         if (candidates.isEmpty()) {
             return 0;
         }
@@ -216,8 +234,18 @@ public class CallSimulator implements DisposableBean {
                 VoiceParameters.of(call, CallStatus.IN_PROGRESS.wire()));
     }
 
+    /** Starts a fetch that holds one of the permits; it gives it back when done. */
     private void startFetch(Fetch fetch) {
-        fetcher.fetch(fetch.request()).thenAccept(result -> transactions.executeWithoutResult(status -> {
+        CompletableFuture<TwimlFetcher.Result> fetching;
+        try {
+            fetching = fetcher.fetch(fetch.request());
+        } catch (RuntimeException e) {
+            // The call's lease runs out and the fetch is tried again; the permit must not be lost meanwhile.
+            fetchPermits.release();
+            log.warn("Call {}: TwiML fetch could not start: {}", fetch.sid(), e.toString());
+            return;
+        }
+        fetching.thenAccept(result -> transactions.executeWithoutResult(status -> {
             Call call = calls.lock(fetch.sid()).orElse(null);
             // Only the fetch the call still waits for counts: a hang-up, a redirect or a lapsed lease supersede it.
             if (call == null || call.version() != fetch.version() || call.nextEvent() != NextEvent.RUN_TWIML) {
@@ -237,9 +265,15 @@ public class CallSimulator implements DisposableBean {
             }
             calls.save(call);
             wakeAfterCommit(call);
-        })).exceptionally(e -> {
-            log.warn("Call {}: TwiML fetch could not be applied: {}", fetch.sid(), e.toString());
-            return null;
+        })).whenComplete((done, e) -> {
+            if (e != null) {
+                log.warn("Call {}: TwiML fetch could not be applied: {}", fetch.sid(), e.toString());
+            }
+            fetchPermits.release();
+            WakeableLoop current = loop;
+            if (current != null) {
+                current.wakeNow();
+            }
         });
     }
 
@@ -283,7 +317,10 @@ public class CallSimulator implements DisposableBean {
         calls.save(call);
         if (fetching) {
             Fetch fetch = new Fetch(call.sid(), call.version(), fetchRequest(call));
-            AfterCommit.run(() -> startFetch(fetch));
+            AfterCommit.run(() -> {
+                fetchPermits.acquireUninterruptibly();
+                startFetch(fetch);
+            });
         }
         wakeAfterCommit(call);
     }
