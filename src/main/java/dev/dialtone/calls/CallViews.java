@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads calls for the API straight from their columns: fetching is the hottest path, and it needs
- * neither an entity nor a transaction, only the two dozen values it shows.
+ * neither the whole row nor a transaction, only the two dozen values it shows.
  */
 @Component
 class CallViews {
