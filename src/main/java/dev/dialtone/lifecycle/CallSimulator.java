@@ -6,6 +6,7 @@ import dev.dialtone.calls.CallStore;
 import dev.dialtone.calls.CallStatus;
 import dev.dialtone.calls.NextEvent;
 import dev.dialtone.support.AfterCommit;
+import dev.dialtone.support.InFlightLimit;
 import dev.dialtone.support.WakeableLoop;
 import dev.dialtone.twiml.TwimlFetcher;
 import dev.dialtone.twiml.TwimlInterpreter;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -47,10 +47,7 @@ public class CallSimulator implements DisposableBean {
     private static final int BATCH = 200;
     private static final String DUE = "SELECT sid FROM calls WHERE next_event_at <= ? ORDER BY next_event_at LIMIT ?";
 
-    /**
-     * TwiML fetches under way at once: each holds a connection and its buffers, and a burst of
-     * thousands answered together would fill the heap. Due calls wait in the database meanwhile.
-     */
+    /** TwiML fetches under way at once: a burst of thousands of answered calls would fill the heap. */
     private static final int MAX_FETCHES = 64;
 
     private final CallStore calls;
@@ -63,7 +60,7 @@ public class CallSimulator implements DisposableBean {
     private final Clock clock;
     private final Timer lag;
     private volatile WakeableLoop loop;
-    private final Semaphore fetchPermits = new Semaphore(MAX_FETCHES);
+    private final InFlightLimit fetchLimit = new InFlightLimit(MAX_FETCHES, this::wakeNow);
 
     CallSimulator(CallStore calls, JdbcTemplate jdbc, TransactionTemplate transactions,
             SimulationProperties simulation, StatusCallbacks callbacks, TwimlFetcher fetcher, Clock clock,
@@ -99,6 +96,10 @@ public class CallSimulator implements DisposableBean {
         }
     }
 
+    private void wakeNow() {
+        wakeAt(clock.instant());
+    }
+
     /** A TwiML fetch the claim started: the call's version when it was leased, and what to fetch. */
     private record Fetch(String sid, long version, TwimlFetcher.Request request) {}
 
@@ -107,9 +108,8 @@ public class CallSimulator implements DisposableBean {
         int total = 0;
         int room;
         do {
-            // A claim starts at most one fetch per call, so it claims no more calls than fetches may
-            // start; a fetch that ends gives its permit back and wakes the loop.
-            room = Math.min(BATCH, fetchPermits.availablePermits());
+            // A claim starts at most one fetch per call, so it claims no more calls than fetches may start.
+            room = fetchLimit.room(BATCH);
             if (room == 0) {
                 break;
             }
@@ -117,7 +117,7 @@ public class CallSimulator implements DisposableBean {
             List<Fetch> fetches = new ArrayList<>();
             claimed = transactions.execute(status -> claimDue(limit, fetches));
             total += claimed;
-            fetchPermits.acquireUninterruptibly(fetches.size());
+            fetchLimit.take(fetches.size());
             fetches.forEach(this::startFetch);
         } while (claimed == room);
         // MIN skips NULLs by itself; a WHERE ... IS NOT NULL would make H2 walk every finished call's index entry.
@@ -133,7 +133,7 @@ public class CallSimulator implements DisposableBean {
         if (candidates.isEmpty()) {
             return 0;
         }
-        String in = String.join(",", java.util.Collections.nCopies(candidates.size(), "?"));
+        String in = CallStore.placeholders(candidates.size());
         List<Object> args = new ArrayList<>(candidates);
         args.add(DatabaseTime.utc(now));
         List<String> sids = jdbc.queryForList("SELECT sid FROM calls WHERE sid IN (" + in + ") AND next_event_at <= ?"
@@ -241,7 +241,7 @@ public class CallSimulator implements DisposableBean {
             fetching = fetcher.fetch(fetch.request());
         } catch (RuntimeException e) {
             // The call's lease runs out and the fetch is tried again; the permit must not be lost meanwhile.
-            fetchPermits.release();
+            fetchLimit.release();
             log.warn("Call {}: TwiML fetch could not start: {}", fetch.sid(), e.toString());
             return;
         }
@@ -269,11 +269,7 @@ public class CallSimulator implements DisposableBean {
             if (e != null) {
                 log.warn("Call {}: TwiML fetch could not be applied: {}", fetch.sid(), e.toString());
             }
-            fetchPermits.release();
-            WakeableLoop current = loop;
-            if (current != null) {
-                current.wakeNow();
-            }
+            fetchLimit.release();
         });
     }
 
@@ -318,7 +314,7 @@ public class CallSimulator implements DisposableBean {
         if (fetching) {
             Fetch fetch = new Fetch(call.sid(), call.version(), fetchRequest(call));
             AfterCommit.run(() -> {
-                fetchPermits.acquireUninterruptibly();
+                fetchLimit.take(1);
                 startFetch(fetch);
             });
         }

@@ -4,6 +4,7 @@ import static dev.dialtone.support.DatabaseTime.utc;
 
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.calls.HttpMethod;
+import dev.dialtone.support.InFlightLimit;
 import dev.dialtone.support.WakeableLoop;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -34,10 +34,7 @@ public class WebhookDispatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 200;
 
-    /**
-     * Deliveries under way at once. Each holds a connection and its buffers; a burst of thousands of
-     * due webhooks sent all at once filled the heap. The rest wait in the outbox, unclaimed.
-     */
+    /** Deliveries under way at once: a burst of thousands of due webhooks sent together filled the heap. */
     private static final int MAX_IN_FLIGHT = 64;
 
     /** Due webhooks, the oldest first; a call's later ones wait unclaimable until their turn. */
@@ -65,7 +62,7 @@ public class WebhookDispatcher implements DisposableBean {
     private final Counter delivered;
     private volatile WakeableLoop loop;
     private Instant lastRelease = Instant.EPOCH;
-    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private final InFlightLimit inFlight = new InFlightLimit(MAX_IN_FLIGHT, this::wakeNow);
 
     WebhookDispatcher(JdbcTemplate jdbc, TransactionTemplate transactions, WebhookClient client,
             CallRequestLog requestLog, WebhookProperties properties, Clock clock, MeterRegistry meters) {
@@ -109,9 +106,7 @@ public class WebhookDispatcher implements DisposableBean {
         int total = 0;
         int room;
         do {
-            // Only this loop takes permits, so what it sees available stays available; a delivery
-            // that ends gives its permit back and wakes the loop.
-            room = Math.min(BATCH, inFlight.availablePermits());
+            room = inFlight.room(BATCH);
             if (room == 0) {
                 break;
             }
@@ -119,7 +114,7 @@ public class WebhookDispatcher implements DisposableBean {
             List<Claimed> batch = transactions.execute(status -> claim(limit));
             claimed = batch.size();
             total += claimed;
-            inFlight.acquireUninterruptibly(claimed);
+            inFlight.take(claimed);
             batch.forEach(this::send);
         } while (claimed == room);
         // A due webhook held back behind an earlier one of its call counts too: that one's settling wakes us.
@@ -162,7 +157,6 @@ public class WebhookDispatcher implements DisposableBean {
                 log.warn("Could not record the delivery of webhook {}: {}", webhook.id(), error.toString());
             }
             inFlight.release();
-            wakeNow();
         });
     }
 
