@@ -136,10 +136,10 @@ public class Call {
         c.groupSid = rs.getString(++i);
         c.callerName = rs.getString(++i);
         c.trunkSid = rs.getString(++i);
-        c.dateCreated = Columns.instant(rs, ++i);
-        c.dateUpdated = Columns.instant(rs, ++i);
-        c.startTime = Columns.instant(rs, ++i);
-        c.endTime = Columns.instant(rs, ++i);
+        c.dateCreated = DatabaseTime.read(rs, ++i);
+        c.dateUpdated = DatabaseTime.read(rs, ++i);
+        c.startTime = DatabaseTime.read(rs, ++i);
+        c.endTime = DatabaseTime.read(rs, ++i);
         c.duration = rs.getObject(++i, Integer.class);
         c.price = rs.getBigDecimal(++i);
         c.priceUnit = rs.getString(++i);
@@ -180,8 +180,8 @@ public class Call {
         c.clientNotificationUrl = rs.getString(++i);
         String event = rs.getString(++i);
         c.nextEvent = event == null ? null : NextEvent.valueOf(event);
-        c.nextEventAt = Columns.instant(rs, ++i);
-        c.answerTime = Columns.instant(rs, ++i);
+        c.nextEventAt = DatabaseTime.read(rs, ++i);
+        c.answerTime = DatabaseTime.read(rs, ++i);
         c.sipResponseCode = rs.getObject(++i, Integer.class);
         c.twimlUrl = rs.getString(++i);
         c.twimlMethod = Columns.method(rs, ++i);

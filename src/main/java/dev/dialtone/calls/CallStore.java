@@ -16,12 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallStore {
 
+    private static final List<String> COLUMN_NAMES = Arrays.stream(Call.COLUMNS.split(",")).map(String::strip).toList();
     private static final String SELECT = "SELECT " + Call.COLUMNS + " FROM calls";
     private static final String INSERT = "INSERT INTO calls (" + Call.COLUMNS + ") VALUES ("
-            + String.join(", ", Collections.nCopies(Call.COLUMNS.split(",").length, "?")) + ")";
+            + placeholders(COLUMN_NAMES.size()) + ")";
     // Every column is written back; the version both counts the change and checks nothing came between.
-    private static final String UPDATE = "UPDATE calls SET " + String.join(", ",
-            Arrays.stream(Call.COLUMNS.split(",")).map(column -> column.strip() + " = ?").toList())
+    private static final String UPDATE = "UPDATE calls SET "
+            + String.join(", ", COLUMN_NAMES.stream().map(column -> column + " = ?").toList())
             + " WHERE sid = ? AND version = ?";
 
     private final JdbcTemplate jdbc;
@@ -47,8 +48,7 @@ public class CallStore {
 
     /** Calls by SID, for rows the caller has already locked. */
     public List<Call> findAll(List<String> sids) {
-        String in = String.join(",", Collections.nCopies(sids.size(), "?"));
-        return jdbc.query(SELECT + " WHERE sid IN (" + in + ")", (rs, i) -> Call.read(rs), sids.toArray());
+        return jdbc.query(SELECT + " WHERE sid IN (" + placeholders(sids.size()) + ")", (rs, i) -> Call.read(rs), sids.toArray());
     }
 
     /** Writes the call's changes; its version moves on by one. */
@@ -79,6 +79,11 @@ public class CallStore {
         args[values.length] = call.sid();
         args[values.length + 1] = call.version();
         return args;
+    }
+
+    /** {@code ?, ?, …}: one JDBC parameter for each of {@code count} values. */
+    public static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     void delete(String sid) {

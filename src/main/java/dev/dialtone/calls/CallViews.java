@@ -1,5 +1,6 @@
 package dev.dialtone.calls;
 
+import dev.dialtone.support.DatabaseTime;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,9 +31,9 @@ class CallViews {
     }
 
     static CallView row(ResultSet rs, int rowNumber) throws SQLException {
-        return new CallView(rs.getString(1), Columns.instant(rs, 2), Columns.instant(rs, 3), rs.getString(4), rs.getString(5),
+        return new CallView(rs.getString(1), DatabaseTime.read(rs, 2), DatabaseTime.read(rs, 3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                CallStatus.valueOf(rs.getString(11)), Columns.instant(rs, 12), Columns.instant(rs, 13), rs.getObject(14, Integer.class),
+                CallStatus.valueOf(rs.getString(11)), DatabaseTime.read(rs, 12), DatabaseTime.read(rs, 13), rs.getObject(14, Integer.class),
                 rs.getObject(15, BigDecimal.class), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
                 rs.getString(20), rs.getString(21), rs.getObject(22, Long.class), rs.getString(23));
     }

@@ -10,7 +10,6 @@ import dev.dialtone.web.TwilioErrorCodes;
 import dev.dialtone.web.TwilioException;
 import dev.dialtone.webhooks.FormEncoding;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ class ControlService {
                     w.put("state", rs.getString(5).toLowerCase());
                     w.put("attempts", rs.getInt(6));
                     w.put("parameters", parameters(rs.getString(7)));
-                    w.put("created_at", rs.getObject(8, OffsetDateTime.class).toInstant().toString());
+                    w.put("created_at", DatabaseTime.read(rs, 8).toString());
                     return w;
                 }, sid));
         timeline.put("requests", jdbc.query("SELECT kind, url, method, attempt, webhook_id, parameters, status_code,"
@@ -64,7 +63,7 @@ class ControlService {
                     r.put("response_excerpt", rs.getString(8));
                     r.put("duration_ms", rs.getLong(9));
                     r.put("error", rs.getString(10));
-                    r.put("requested_at", rs.getObject(11, OffsetDateTime.class).toInstant().toString());
+                    r.put("requested_at", DatabaseTime.read(rs, 11).toString());
                     return r;
                 }, sid));
         return timeline;

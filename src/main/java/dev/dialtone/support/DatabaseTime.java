@@ -1,5 +1,7 @@
 package dev.dialtone.support;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +17,12 @@ public final class DatabaseTime {
 
     public static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A stored time read back; null stays null. */
+    public static Instant read(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** The JDBC value of a time; null stays null. */
