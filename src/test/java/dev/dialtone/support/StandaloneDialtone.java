@@ -43,7 +43,7 @@ public final class StandaloneDialtone implements AutoCloseable {
             return new Database("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath(), name);
         }
 
-        List<String> arguments() {
+        public List<String> arguments() {
             String shared = System.getenv("SPRING_DATASOURCE_URL");
             if (shared == null) {
                 return List.of("--spring.datasource.url=" + h2Url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
