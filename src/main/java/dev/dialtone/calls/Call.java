@@ -27,7 +27,7 @@ public class Call {
             + " machine_detection_timeout, machine_detection_speech_threshold, machine_detection_speech_end_threshold,"
             + " machine_detection_silence_timeout, async_amd, async_amd_status_callback, async_amd_status_callback_method,"
             + " byoc, call_reason, call_token, caller_id, client_notification_url, next_event, next_event_at, answer_time,"
-            + " sip_response_code, twiml_url, twiml_method, twiml_document, hold_status, callback_sequence, version";
+            + " sip_response_code, twiml_url, twiml_method, twiml_document, hold_status, callback_sequence, idle_redirects, version";
 
     private String sid;
     private String accountSid;
@@ -109,6 +109,9 @@ public class Call {
     /** Status callbacks sent so far; the next one's SequenceNumber. */
     private int callbackSequence;
 
+    /** {@code <Redirect>}s followed in a row by documents that took (next to) no time: a loop, past a bound. */
+    private int idleRedirects;
+
     /**
      * Counts the stored changes: a TwiML fetch remembers the version it was started for, and its
      * result counts only if nothing changed the call meanwhile.
@@ -189,6 +192,7 @@ public class Call {
         String hold = rs.getString(++i);
         c.holdStatus = hold == null ? null : CallStatus.valueOf(hold);
         c.callbackSequence = rs.getInt(++i);
+        c.idleRedirects = rs.getInt(++i);
         c.version = rs.getLong(++i);
         return c;
     }
@@ -207,7 +211,7 @@ public class Call {
                 asyncAmd, asyncAmdStatusCallback, Columns.name(asyncAmdStatusCallbackMethod), byoc, callReason, callToken,
                 callerId, clientNotificationUrl, Columns.name(nextEvent), DatabaseTime.utc(nextEventAt),
                 DatabaseTime.utc(answerTime), sipResponseCode, twimlUrl, Columns.name(twimlMethod), twimlDocument,
-                Columns.name(holdStatus), callbackSequence, version};
+                Columns.name(holdStatus), callbackSequence, idleRedirects, version};
     }
 
     /** The call is stored with its changes: one more version. */
@@ -398,6 +402,12 @@ public class Call {
         if (nextEvent != null && nextEventAt == null) {
             nextEventAt = now;
         }
+    }
+
+    /** Counts a redirect: answers how many in a row came from documents that took no time, this one included. */
+    public int countRedirect(boolean idle) {
+        idleRedirects = idle ? idleRedirects + 1 : 0;
+        return idleRedirects;
     }
 
     public int takeCallbackSequence() {

@@ -9,14 +9,14 @@ import java.util.HexFormat;
  * creation time in milliseconds and the other 20 come from a secure random source (as in a UUIDv7),
  * so a new call's key lands at the end of the primary-key index instead of at a random page of it.
  */
-final class Sids {
+public final class Sids {
     /** One generator per thread: a shared one serialises every create on its lock. */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
     private static final HexFormat HEX = HexFormat.of();
 
     private Sids() {}
 
-    static String next(String prefix, Clock clock) {
+    public static String next(String prefix, Clock clock) {
         byte[] bytes = new byte[16];
         RANDOM.get().nextBytes(bytes);
         long millis = clock.millis();

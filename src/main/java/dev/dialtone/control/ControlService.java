@@ -66,6 +66,18 @@ class ControlService {
                     r.put("requested_at", DatabaseTime.read(rs, 11).toString());
                     return r;
                 }, sid));
+        timeline.put("notifications", jdbc.query("SELECT sid, log, error_code, message_text, request_url, request_method,"
+                + " date_created FROM notifications WHERE call_sid = ? ORDER BY date_created, sid", (rs, i) -> {
+                    Map<String, Object> n = new LinkedHashMap<>();
+                    n.put("sid", rs.getString(1));
+                    n.put("log", rs.getInt(2) == 0 ? "error" : "warning");
+                    n.put("error_code", rs.getInt(3));
+                    n.put("message_text", rs.getString(4));
+                    n.put("request_url", rs.getString(5));
+                    n.put("request_method", rs.getString(6));
+                    n.put("date_created", DatabaseTime.read(rs, 7).toString());
+                    return n;
+                }, sid));
         return timeline;
     }
 
@@ -118,6 +130,7 @@ class ControlService {
     int reset(String account) {
         jdbc.update("DELETE FROM call_requests WHERE account_sid = ?", account);
         jdbc.update("DELETE FROM webhooks WHERE account_sid = ?", account);
+        jdbc.update("DELETE FROM notifications WHERE account_sid = ?", account);
         return jdbc.update("DELETE FROM calls WHERE account_sid = ?", account);
     }
 

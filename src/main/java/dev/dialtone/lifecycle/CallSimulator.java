@@ -13,6 +13,7 @@ import dev.dialtone.twiml.TwimlInterpreter;
 import dev.dialtone.twiml.TwimlParser;
 import dev.dialtone.twiml.TwimlPlan;
 import dev.dialtone.twiml.VerbTimings;
+import dev.dialtone.webhooks.CallNotifications;
 import dev.dialtone.webhooks.StatusCallbacks;
 import dev.dialtone.webhooks.VoiceParameters;
 import java.time.Clock;
@@ -50,11 +51,22 @@ public class CallSimulator implements DisposableBean {
     /** TwiML fetches under way at once: a burst of thousands of answered calls would fill the heap. */
     private static final int MAX_FETCHES = 64;
 
+    /**
+     * {@code <Redirect>}s a call follows in a row from documents lasting under a second. Twilio
+     * documents no bound for voice; messaging's is 50 (error 14106), and so is this one.
+     */
+    static final int MAX_IDLE_REDIRECTS = 50;
+    static final int REDIRECT_LOOP = 14106;
+
+    /** Twilio's code for an internal failure: a step Dialtone could not apply. */
+    static final int INTERNAL_FAILURE = 20500;
+
     private final CallStore calls;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final SimulationProperties simulation;
     private final StatusCallbacks callbacks;
+    private final CallNotifications notifications;
     private final TwimlFetcher fetcher;
     private final VerbTimings timings;
     private final Clock clock;
@@ -63,13 +75,14 @@ public class CallSimulator implements DisposableBean {
     private final InFlightLimit fetchLimit = new InFlightLimit(MAX_FETCHES, this::wakeNow);
 
     CallSimulator(CallStore calls, JdbcTemplate jdbc, TransactionTemplate transactions,
-            SimulationProperties simulation, StatusCallbacks callbacks, TwimlFetcher fetcher, Clock clock,
-            MeterRegistry meters) {
+            SimulationProperties simulation, StatusCallbacks callbacks, CallNotifications notifications,
+            TwimlFetcher fetcher, Clock clock, MeterRegistry meters) {
         this.calls = calls;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.simulation = simulation;
         this.callbacks = callbacks;
+        this.notifications = notifications;
         this.fetcher = fetcher;
         this.timings = new VerbTimings(simulation.sayTimePerCharacter(), simulation.playTime(), simulation.unsimulatedVerbTime());
         this.clock = clock;
@@ -100,8 +113,12 @@ public class CallSimulator implements DisposableBean {
         wakeAt(clock.instant());
     }
 
-    /** A TwiML fetch the claim started: the call's version when it was leased, and what to fetch. */
-    private record Fetch(String sid, long version, TwimlFetcher.Request request) {}
+    /**
+     * A TwiML fetch the claim started: the end of the lease it holds, and what to fetch. Its result
+     * counts while the call still waits under that lease; changes that leave the call's TwiML
+     * alone (a TimeLimit, a callback URL) do not supersede it.
+     */
+    private record Fetch(String sid, Instant lease, TwimlFetcher.Request request) {}
 
     private Optional<Instant> round() {
         int claimed;
@@ -115,7 +132,7 @@ public class CallSimulator implements DisposableBean {
             }
             int limit = room;
             List<Fetch> fetches = new ArrayList<>();
-            claimed = transactions.execute(status -> claimDue(limit, fetches));
+            claimed = claimDue(limit, fetches);
             total += claimed;
             fetchLimit.take(fetches.size());
             fetches.forEach(this::startFetch);
@@ -125,21 +142,46 @@ public class CallSimulator implements DisposableBean {
         return WakeableLoop.nextRound(next, total, clock);
     }
 
+    /**
+     * Claims and applies the due calls in one transaction. Should that fail, each call is tried again
+     * in a transaction of its own, and the one that fails alone is ended, with a notification,
+     * so that one call's trouble never holds up the others.
+     */
     private int claimDue(int limit, List<Fetch> fetches) {
         Instant now = now();
-        // Find the due calls, then lock those still due that no one else holds: H2 would lock every
-        // row its ordered scan reads, so the lock is taken on the chosen rows alone.
         List<String> candidates = jdbc.queryForList(DUE, String.class, DatabaseTime.utc(now), limit);
         if (candidates.isEmpty()) {
             return 0;
         }
+        try {
+            transactions.executeWithoutResult(status -> applyDue(candidates, now, fetches));
+        } catch (RuntimeException batchFailed) {
+            fetches.clear();
+            log.warn("Applying {} due calls together failed ({}); applying them one by one", candidates.size(),
+                    batchFailed.toString());
+            for (String sid : candidates) {
+                List<Fetch> own = new ArrayList<>();
+                try {
+                    transactions.executeWithoutResult(status -> applyDue(List.of(sid), now, own));
+                    fetches.addAll(own);
+                } catch (RuntimeException failed) {
+                    stepFailed(sid, failed);
+                }
+            }
+        }
+        return candidates.size();
+    }
+
+    private void applyDue(List<String> candidates, Instant now, List<Fetch> fetches) {
+        // Lock those still due that no one else holds: H2 would lock every row its ordered scan
+        // reads, so the lock is taken on the chosen rows alone.
         String in = CallStore.placeholders(candidates.size());
         List<Object> args = new ArrayList<>(candidates);
         args.add(DatabaseTime.utc(now));
         List<String> sids = jdbc.queryForList("SELECT sid FROM calls WHERE sid IN (" + in + ") AND next_event_at <= ?"
                 + " FOR UPDATE SKIP LOCKED", String.class, args.toArray());
         if (sids.isEmpty()) {
-            return 0;
+            return;
         }
         List<Call> due = calls.findAll(sids);
         List<Call> fetching = new ArrayList<>();
@@ -153,9 +195,40 @@ public class CallSimulator implements DisposableBean {
         }
         calls.saveAll(due);
         for (Call call : fetching) {
-            fetches.add(new Fetch(call.sid(), call.version(), fetchRequest(call)));
+            fetches.add(new Fetch(call.sid(), call.nextEventAt(), fetchRequest(call)));
         }
-        return candidates.size();
+    }
+
+    /**
+     * A step of this call could not be applied: it ends (failed, or completed once answered), with a
+     * notification saying why. Should even that fail, it is taken off the schedule, so no later
+     * round trips over it again.
+     */
+    private void stepFailed(String sid, Throwable cause) {
+        log.warn("Call {}: its next step could not be applied; the call ends", sid, cause);
+        String message = "Dialtone could not apply the call's next step (" + cause + "); the call ended";
+        try {
+            transactions.executeWithoutResult(status -> {
+                Call call = calls.lock(sid).orElse(null);
+                if (call == null || !call.isLive()) {
+                    return;
+                }
+                notifications.record(sid, call.accountSid(), CallNotifications.Level.ERROR, INTERNAL_FAILURE, message, null, null);
+                end(call, call.status() == CallStatus.IN_PROGRESS ? CallStatus.COMPLETED : CallStatus.FAILED, null, now());
+                calls.save(call);
+            });
+        } catch (RuntimeException again) {
+            log.error("Call {}: could not be ended either; it is taken off the schedule", sid, again);
+            transactions.executeWithoutResult(status -> {
+                jdbc.update("UPDATE calls SET next_event_at = NULL WHERE sid = ?", sid);
+                String account = jdbc.queryForList("SELECT account_sid FROM calls WHERE sid = ?", String.class, sid)
+                        .stream().findFirst().orElse(null);
+                if (account != null) {
+                    notifications.record(sid, account, CallNotifications.Level.ERROR, INTERNAL_FAILURE,
+                            message + "; it could not be ended and waits, held, for an operator", null, null);
+                }
+            });
+        }
     }
 
     /** Applies the call's due event; answers whether it now waits for a TwiML fetch. */
@@ -245,32 +318,48 @@ public class CallSimulator implements DisposableBean {
             log.warn("Call {}: TwiML fetch could not start: {}", fetch.sid(), e.toString());
             return;
         }
-        fetching.thenAccept(result -> transactions.executeWithoutResult(status -> {
-            Call call = calls.lock(fetch.sid()).orElse(null);
-            // Only the fetch the call still waits for counts: a hang-up, a redirect or a lapsed lease supersede it.
-            if (call == null || call.version() != fetch.version() || call.nextEvent() != NextEvent.RUN_TWIML) {
-                return;
-            }
-            Instant now = now();
-            if (result.failed()) {
-                log.info("Call {}: no TwiML ({}); the call ends as Twilio ends it", call.sid(), result.error());
-                end(call, CallStatus.COMPLETED, null, now);
-            } else {
-                try {
-                    follow(call, TwimlInterpreter.plan(result.verbs(), result.documentUrl(), timings), now);
-                } catch (TwimlParser.UnparseableTwiml e) {
-                    log.info("Call {}: {}; the call ends", call.sid(), e.getMessage());
-                    end(call, CallStatus.COMPLETED, null, now);
+        fetching.handle((result, error) -> {
+            try {
+                if (error != null) {
+                    stepFailed(fetch.sid(), error);
+                } else {
+                    applyFetched(fetch, result);
                 }
-            }
-            calls.save(call);
-            wakeAfterCommit(call);
-        })).whenComplete((done, e) -> {
-            if (e != null) {
+            } catch (RuntimeException e) {
                 log.warn("Call {}: TwiML fetch could not be applied: {}", fetch.sid(), e.toString());
+            } finally {
+                fetchLimit.release();
             }
-            fetchLimit.release();
+            return null;
         });
+    }
+
+    private void applyFetched(Fetch fetch, TwimlFetcher.Result result) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                Call call = calls.lock(fetch.sid()).orElse(null);
+                // Only the fetch the call still waits for counts: a hang-up, a redirect or a lapsed lease supersede it.
+                if (call == null || call.nextEvent() != NextEvent.RUN_TWIML || !fetch.lease().equals(call.nextEventAt())) {
+                    return;
+                }
+                Instant now = now();
+                if (result.failed()) {
+                    log.info("Call {}: no TwiML ({}); the call ends as Twilio ends it", call.sid(), result.error());
+                    end(call, CallStatus.COMPLETED, null, now);
+                } else {
+                    try {
+                        follow(call, TwimlInterpreter.plan(result.verbs(), result.documentUrl(), timings), now);
+                    } catch (TwimlParser.UnparseableTwiml e) {
+                        log.info("Call {}: {}; the call ends", call.sid(), e.getMessage());
+                        end(call, CallStatus.COMPLETED, null, now);
+                    }
+                }
+                calls.save(call);
+                wakeAfterCommit(call);
+            });
+        } catch (RuntimeException failed) {
+            stepFailed(fetch.sid(), failed);
+        }
     }
 
     /** Schedules what a TwiML plan leads to, within the call's talk time and TimeLimit. */
@@ -292,6 +381,13 @@ public class CallSimulator implements DisposableBean {
             case REJECT_BUSY -> call.schedule(NextEvent.END_BUSY, end, 486);
             case REJECT_NO_ANSWER -> call.schedule(NextEvent.END_NO_ANSWER, end, 603);
             case REDIRECT -> {
+                if (call.countRedirect(plan.elapsed().compareTo(Duration.ofSeconds(1)) < 0) > MAX_IDLE_REDIRECTS) {
+                    notifications.record(call.sid(), call.accountSid(), CallNotifications.Level.ERROR, REDIRECT_LOOP,
+                            "More than " + MAX_IDLE_REDIRECTS + " <Redirect>s in a row without a second of call between"
+                                    + " them: a redirect loop; the call ended", plan.redirectUrl(), plan.redirectMethod().name());
+                    call.schedule(NextEvent.END_COMPLETED, end);
+                    return;
+                }
                 call.runTwiml(plan.redirectUrl(), plan.redirectMethod(), null);
                 call.schedule(NextEvent.RUN_TWIML, end);
             }
@@ -312,7 +408,7 @@ public class CallSimulator implements DisposableBean {
         boolean fetching = answer(call, now());
         calls.save(call);
         if (fetching) {
-            Fetch fetch = new Fetch(call.sid(), call.version(), fetchRequest(call));
+            Fetch fetch = new Fetch(call.sid(), call.nextEventAt(), fetchRequest(call));
             AfterCommit.run(() -> {
                 fetchLimit.take(1);
                 startFetch(fetch);

@@ -45,9 +45,14 @@ public record SimulationProperties(
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
     }
 
+    /** Longer than any call may last; what TwiML asks beyond it is cut to it, so no arithmetic overflows. */
+    static final Duration LONGEST = Duration.ofDays(36_500);
+
     /** A configured duration at the configured speed. */
     public Duration scaled(Duration duration) {
-        return speed == 1 ? duration : Duration.ofNanos((long) (duration.toNanos() / speed));
+        Duration bounded = duration.compareTo(LONGEST) > 0 ? LONGEST : duration;
+        // A double too large for a long converts to Long.MAX_VALUE nanoseconds (292 years), never an error.
+        return speed == 1 ? bounded : Duration.ofNanos((long) (bounded.toNanos() / speed));
     }
 
     /** How a call ends when it is not canceled or hung up first. */

@@ -14,6 +14,9 @@ import java.util.Locale;
 public final class TwimlInterpreter {
     private TwimlInterpreter() {}
 
+    /** As long as a URL the API takes. */
+    static final int MAX_URL_LENGTH = 4000;
+
     /**
      * @param documentUrl where the document came from, to resolve a relative {@code <Redirect>};
      *     null for inline TwiML
@@ -72,7 +75,11 @@ public final class TwimlInterpreter {
             if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
                 throw new TwimlParser.UnparseableTwiml("Redirect needs an absolute http(s) URL: " + target);
             }
-            return uri.toString();
+            String url = uri.toString();
+            if (url.length() > MAX_URL_LENGTH) {
+                throw new TwimlParser.UnparseableTwiml("Redirect URL is longer than " + MAX_URL_LENGTH + " characters");
+            }
+            return url;
         } catch (IllegalArgumentException e) {
             throw new TwimlParser.UnparseableTwiml("Redirect URL is not valid: " + target);
         }

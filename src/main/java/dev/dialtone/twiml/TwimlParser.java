@@ -25,6 +25,8 @@ public final class TwimlParser {
         }
     }
 
+    static final int MAX_DEPTH = 32;
+
     /** Finding a parser scans the classpath, so each thread keeps the one it made. */
     private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(TwimlParser::newBuilder);
 
@@ -35,6 +37,8 @@ public final class TwimlParser {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setExpandEntityReferences(false);
+            // TwiML nests two or three deep; a document thousands deep would exhaust the stack.
+            factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder;
@@ -50,7 +54,7 @@ public final class TwimlParser {
             builder.reset();
             builder.setErrorHandler(null);
             root = builder.parse(new ByteArrayInputStream(document.trim().getBytes(StandardCharsets.UTF_8))).getDocumentElement();
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError e) {
             throw new UnparseableTwiml("Document parse failure: " + e.getMessage());
         }
         if (!"Response".equals(root.getTagName())) {

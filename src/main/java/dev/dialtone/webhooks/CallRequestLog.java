@@ -21,18 +21,21 @@ public class CallRequestLog {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    CallRequestLog(JdbcTemplate jdbc, Clock clock) {
+    private final CallNotifications notifications;
+
+    CallRequestLog(JdbcTemplate jdbc, Clock clock, CallNotifications notifications) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     public void record(String callSid, String accountSid, Kind kind, Long webhookId, int attempt, HttpMethod method,
             List<Map.Entry<String, String>> parameters, WebhookClient.Outcome outcome) {
         jdbc.update("INSERT INTO call_requests (call_sid, account_sid, kind, webhook_id, attempt, url, method, parameters,"
                         + " status_code, response_excerpt, duration_ms, error, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                callSid, accountSid, kind.name(), webhookId, attempt, truncate(outcome.url(), 4000), method.name(),
-                truncate(FormEncoding.encode(parameters), 8000), outcome.statusCode() == 0 ? null : outcome.statusCode(),
-                outcome.excerpt(), outcome.millis(), truncate(outcome.error(), 1000),
+                callSid, accountSid, kind.name(), webhookId, attempt, StoredText.of(outcome.url(), 4000), method.name(),
+                FormEncoding.encode(parameters), outcome.statusCode() == 0 ? null : outcome.statusCode(),
+                StoredText.of(outcome.excerpt(), 1000), outcome.millis(), StoredText.of(outcome.error(), 1000),
                 DatabaseTime.utc(DatabaseTime.now(clock)));
     }
 
@@ -40,9 +43,7 @@ public class CallRequestLog {
     public void forget(String callSid) {
         jdbc.update("DELETE FROM call_requests WHERE call_sid = ?", callSid);
         jdbc.update("DELETE FROM webhooks WHERE call_sid = ? AND state IN ('DELIVERED', 'FAILED')", callSid);
+        notifications.forget(callSid);
     }
 
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
-    }
 }

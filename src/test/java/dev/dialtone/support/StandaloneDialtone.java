@@ -68,7 +68,13 @@ public final class StandaloneDialtone implements AutoCloseable {
     }
 
     public static StandaloneDialtone start(Database database, String... profiles) {
+        return start(database, List.of(), profiles);
+    }
+
+    /** With extra command-line arguments, such as {@code --dialtone.simulation.speed=100}. */
+    public static StandaloneDialtone start(Database database, List<String> arguments, String... profiles) {
         List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        args.addAll(arguments);
         args.addAll(database.arguments());
         List<String> active = new ArrayList<>(List.of("test"));
         active.addAll(List.of(profiles));
