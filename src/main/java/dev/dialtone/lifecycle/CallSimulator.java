@@ -286,8 +286,7 @@ public class CallSimulator implements DisposableBean {
             try {
                 follow(call, TwimlInterpreter.plan(TwimlParser.parse(call.twimlDocument()), null, timings), now);
             } catch (TwimlParser.UnparseableTwiml e) {
-                log.info("Call {}: its TwiML cannot be run ({}); the call ends", call.sid(), e.getMessage());
-                end(call, CallStatus.COMPLETED, null, now);
+                twimlFailed(call, e.errorCode(), e.getMessage(), now);
             }
             return false;
         }
@@ -298,6 +297,14 @@ public class CallSimulator implements DisposableBean {
         }
         call.schedule(NextEvent.RUN_TWIML, now.plus(simulation.twimlLease()));
         return true;
+    }
+
+    /** The call has no TwiML it can run: Twilio ends it, and says why. */
+    private void twimlFailed(Call call, int errorCode, String error, Instant now) {
+        log.info("Call {}: no TwiML to run ({} {}); the call ends as Twilio ends it", call.sid(), errorCode, error);
+        notifications.record(call.sid(), call.accountSid(), CallNotifications.Level.ERROR, errorCode, error,
+                call.twimlUrl(), call.twimlDocument() == null && call.twimlMethod() != null ? call.twimlMethod().name() : null);
+        end(call, CallStatus.COMPLETED, null, now);
     }
 
     private TwimlFetcher.Request fetchRequest(Call call) {
@@ -344,14 +351,12 @@ public class CallSimulator implements DisposableBean {
                 }
                 Instant now = now();
                 if (result.failed()) {
-                    log.info("Call {}: no TwiML ({}); the call ends as Twilio ends it", call.sid(), result.error());
-                    end(call, CallStatus.COMPLETED, null, now);
+                    twimlFailed(call, result.errorCode(), result.error(), now);
                 } else {
                     try {
                         follow(call, TwimlInterpreter.plan(result.verbs(), result.documentUrl(), timings), now);
                     } catch (TwimlParser.UnparseableTwiml e) {
-                        log.info("Call {}: {}; the call ends", call.sid(), e.getMessage());
-                        end(call, CallStatus.COMPLETED, null, now);
+                        twimlFailed(call, e.errorCode(), e.getMessage(), now);
                     }
                 }
                 calls.save(call);

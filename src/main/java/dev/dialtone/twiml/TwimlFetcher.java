@@ -19,8 +19,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class TwimlFetcher {
 
-    /** What the call runs next: a document's verbs, or the error that left it without one. */
-    public record Result(List<Verb> verbs, String documentUrl, String error) {
+    /** What the call runs next: a document's verbs, or the error (with Twilio's code) that left it without one. */
+    public record Result(List<Verb> verbs, String documentUrl, int errorCode, String error) {
+        Result(List<Verb> verbs, String documentUrl) {
+            this(verbs, documentUrl, 0, null);
+        }
+
+        static Result failure(int errorCode, String error) {
+            return new Result(null, null, errorCode, error);
+        }
+
         public boolean failed() {
             return verbs == null;
         }
@@ -52,7 +60,7 @@ public class TwimlFetcher {
                     return attempt(request, request.fallbackUrl(), request.fallbackMethod(), parameters,
                             CallRequestLog.Kind.TWIML_FALLBACK)
                             .thenApply(fallback -> fallback.failed()
-                                    ? new Result(null, null, primary.error() + "; fallback: " + fallback.error())
+                                    ? Result.failure(primary.errorCode(), primary.error() + "; fallback: " + fallback.error())
                                     : fallback);
                 });
     }
@@ -63,18 +71,19 @@ public class TwimlFetcher {
         return client.send(request.accountSid(), settings, method, parameters).thenApply(outcome -> {
             Result result;
             if (!outcome.succeeded()) {
-                result = new Result(null, null, "11200 HTTP retrieval failure from " + settings.url() + ": " + outcome.error());
+                result = Result.failure(11200, "HTTP retrieval failure from " + settings.url() + ": " + outcome.error());
             } else if (outcome.body().length() > WebhookClient.MAX_BODY) {
-                result = new Result(null, null, "11750 TwiML response body too large from " + settings.url());
+                result = Result.failure(11750, "TwiML response body too large from " + settings.url());
             } else {
                 try {
-                    result = new Result(TwimlParser.parse(outcome.body()), settings.url(), null);
+                    result = new Result(TwimlParser.parse(outcome.body()), settings.url());
                 } catch (TwimlParser.UnparseableTwiml e) {
-                    result = new Result(null, null, "12100 " + e.getMessage() + " from " + settings.url());
+                    result = Result.failure(e.errorCode(), e.getMessage() + " from " + settings.url());
                 }
             }
             WebhookClient.Outcome recorded = result.failed()
-                    ? new WebhookClient.Outcome(outcome.url(), outcome.statusCode(), outcome.body(), outcome.millis(), result.error(), outcome.failure())
+                    ? new WebhookClient.Outcome(outcome.url(), outcome.statusCode(), outcome.body(), outcome.millis(),
+                            result.errorCode() + " " + result.error(), outcome.failure())
                     : outcome;
             requestLog.record(request.callSid(), request.accountSid(), kind, null, 1, method, parameters, recorded);
             return result;

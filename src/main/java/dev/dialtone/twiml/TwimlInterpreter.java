@@ -73,15 +73,15 @@ public final class TwimlInterpreter {
             URI uri = base == null ? URI.create(target.trim()) : URI.create(base).resolve(target.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
-                throw new TwimlParser.UnparseableTwiml("Redirect needs an absolute http(s) URL: " + target);
+                throw new TwimlParser.UnparseableTwiml(11100, "Redirect needs an absolute http(s) URL: " + target);
             }
             String url = uri.toString();
             if (url.length() > MAX_URL_LENGTH) {
-                throw new TwimlParser.UnparseableTwiml("Redirect URL is longer than " + MAX_URL_LENGTH + " characters");
+                throw new TwimlParser.UnparseableTwiml(11100, "Redirect URL is longer than " + MAX_URL_LENGTH + " characters");
             }
             return url;
         } catch (IllegalArgumentException e) {
-            throw new TwimlParser.UnparseableTwiml("Redirect URL is not valid: " + target);
+            throw new TwimlParser.UnparseableTwiml(11100, "Redirect URL is not valid: " + target);
         }
     }
 }

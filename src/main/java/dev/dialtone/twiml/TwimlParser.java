@@ -18,10 +18,21 @@ import org.w3c.dom.NodeList;
 public final class TwimlParser {
     private TwimlParser() {}
 
-    /** Thrown for a document Twilio could not run (error 12100). */
+    /** Thrown for a document Twilio could not run: error 12100, or the code given. */
     public static final class UnparseableTwiml extends Exception {
+        private final int errorCode;
+
         UnparseableTwiml(String message) {
+            this(12100, message);
+        }
+
+        UnparseableTwiml(int errorCode, String message) {
             super(message, null, false, false);
+            this.errorCode = errorCode;
+        }
+
+        public int errorCode() {
+            return errorCode;
         }
     }
 

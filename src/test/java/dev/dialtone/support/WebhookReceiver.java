@@ -72,6 +72,12 @@ public final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
+    /** Holds every request to {@code path} until the latch is released, then answers this TwiML. */
+    public WebhookReceiver twimlWhenReleased(String path, String twiml, CountDownLatch gate) {
+        answers.put(path, new Answer(200, twiml, gate));
+        return this;
+    }
+
     public WebhookReceiver twiml(String path, String twiml) {
         return answer(path, 200, twiml);
     }
