@@ -32,6 +32,8 @@ record CallFilter(
         Instant endUntil,
         List<Map.Entry<String, String>> echo) {
 
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
     private static final Pattern CALL_SID = Pattern.compile("CA[0-9a-fA-F]{32}");
     private static final String[] TIME_SUFFIXES = {"", "<", "<=", ">", ">="};
 
@@ -110,6 +112,13 @@ record CallFilter(
                 return new TimeValue(LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC), false);
             } catch (DateTimeParseException malformed) {
                 throw invalid(key + " is not a valid date (YYYY-MM-DD): " + value);
+            }
+        }
+
+        /** Only the years a database can store and compare: 0001 to 9999. */
+        TimeValue {
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw invalid("Dates must lie between the years 0001 and 9999");
             }
         }
 

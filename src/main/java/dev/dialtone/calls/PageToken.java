@@ -34,7 +34,12 @@ record PageToken(boolean after, Instant dateCreated, String sid) {
         } catch (NumberFormatException tooLarge) {
             throw TwilioException.badRequest(TwilioErrorCodes.PAGE_TOKEN_INVALID, "Invalid PageToken");
         }
-        return new PageToken(m.group(1).equals("A"), Instant.EPOCH.plus(micros, ChronoUnit.MICROS), m.group(2));
+        Instant created = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+        // No call is created after the year 9999; a later time is no token of ours, and no database compares it.
+        if (created.isAfter(CallFilter.LATEST)) {
+            throw TwilioException.badRequest(TwilioErrorCodes.PAGE_TOKEN_INVALID, "Invalid PageToken");
+        }
+        return new PageToken(m.group(1).equals("A"), created, m.group(2));
     }
 
     String encode() {

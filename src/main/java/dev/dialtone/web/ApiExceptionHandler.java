@@ -3,6 +3,7 @@ package dev.dialtone.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.coyote.BadRequestException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -54,12 +55,13 @@ class ApiExceptionHandler {
         return new TwilioException(500, TwilioErrorCodes.INTERNAL_SERVER_ERROR, "Internal Server Error");
     }
 
-    /** Bodies and query strings that cannot be decoded (bad escapes, unknown charsets, broken multipart). */
+    /** Bodies and query strings that cannot be decoded (bad escapes, unknown charsets, broken multipart or chunking). */
     private static boolean isUnreadableRequest(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof MultipartException
                     || t instanceof HttpMessageNotReadableException
-                    || t instanceof InvalidParameterException) {
+                    || t instanceof InvalidParameterException
+                    || t instanceof BadRequestException) {
                 return true;
             }
         }

@@ -1,12 +1,16 @@
 package dev.dialtone.web;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.http.MediaType;
+import org.springframework.web.util.UriUtils;
 
 /** The renderings of the 2010 API, chosen by the path suffix; no suffix means XML, as Twilio. */
 public enum WireFormat {
     JSON(".json", MediaType.APPLICATION_JSON),
     XML(".xml", MediaType.APPLICATION_XML),
-    CSV(".csv", new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
+    CSV(".csv", new MediaType("text", "csv", StandardCharsets.UTF_8));
 
     private final String suffix;
     private final MediaType mediaType;
@@ -20,11 +24,16 @@ public enum WireFormat {
         return mediaType;
     }
 
-    /** The format a request path asks for: its last segment's suffix. */
-    public static WireFormat ofPath(String path) {
-        if (path == null) {
+    /**
+     * The format a raw request path asks for: its last segment's suffix, read from the path as
+     * routing reads it (percent-escapes decoded, {@code ;matrix} parameters left out), so that
+     * {@code .json;x=y} and {@code %2Ejson} answer JSON as their successes do.
+     */
+    public static WireFormat ofPath(String rawPath) {
+        if (rawPath == null) {
             return JSON;
         }
+        String path = decoded(rawPath);
         int slash = path.lastIndexOf('/');
         String last = path.substring(slash + 1);
         for (WireFormat format : values()) {
@@ -33,6 +42,20 @@ public enum WireFormat {
             }
         }
         return path.startsWith("/2010-04-01/") ? XML : JSON;
+    }
+
+    static String decoded(String rawPath) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : rawPath.split("/", -1)) {
+            int matrix = segment.indexOf(';');
+            String bare = matrix < 0 ? segment : segment.substring(0, matrix);
+            try {
+                segments.add(UriUtils.decode(bare, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException badEscape) {
+                segments.add(bare);
+            }
+        }
+        return String.join("/", segments);
     }
 
     /** Splits a path segment such as {@code Calls.json} into its name and format. */

@@ -30,7 +30,7 @@ class MalformedRequestFuzzTest extends ApiTest {
 
     private static final String[] METHODS = {"GET", "POST", "DELETE", "PUT", "PATCH", "HEAD", "OPTIONS", "FOO", "get"};
     private static final String[] SUFFIXES = {"", ".json", ".xml", ".csv", ".JSON", ".json.json", ".", ".js%6Fn",
-        ";jsessionid=1", "/", "//", "%2e%2e", ".txt"};
+        ";jsessionid=1", "/", "//", "%2e%2e", ".txt", ".json;x=y", "%2Ejson", "%2ejson;a", ";a.json", ".json%3Bx"};
     private static final String[] CONTENT_TYPES = {"application/x-www-form-urlencoded", "application/json",
         "multipart/form-data; boundary=xyz", "multipart/form-data", "text/plain", "application/x-www-form-urlencoded; charset=klingon",
         "x/y", "", "application/xml", "application/x-www-form-urlencoded; charset=UTF-16"};
@@ -89,6 +89,9 @@ class MalformedRequestFuzzTest extends ApiTest {
         if (type == null) {
             return "error without a content type";
         }
+        if (asksForJson(request) && !type.startsWith("application/json")) {
+            return "a path ending in .json answered " + type;
+        }
         if (type.startsWith("application/json")) {
             JsonNode error = JSON.readTree(body);
             if (!error.path("code").isInt() || !error.path("message").isString() || !error.path("status").isInt()
@@ -107,6 +110,24 @@ class MalformedRequestFuzzTest extends ApiTest {
             return null;
         }
         return "error of type " + type;
+    }
+
+    /** Whether the path's last segment, read as routing reads it (decoded, without ;parameters), ends in .json. */
+    private static boolean asksForJson(byte[] request) {
+        String line = new String(request, StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
+        String[] parts = line.split(" ");
+        if (parts.length != 3) {
+            return false;
+        }
+        String path = parts[1].split("\\?")[0];
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        int matrix = last.indexOf(';');
+        last = matrix < 0 ? last : last.substring(0, matrix);
+        try {
+            return java.net.URLDecoder.decode(last.replace("+", "%2B"), StandardCharsets.UTF_8).endsWith(".json");
+        } catch (IllegalArgumentException badEscape) {
+            return false;
+        }
     }
 
     /** A request Dialtone accepted may rightly change the call it names: that becomes the new expectation. */
@@ -165,7 +186,13 @@ class MalformedRequestFuzzTest extends ApiTest {
         if (!type.isEmpty()) {
             head.append("Content-Type: ").append(type).append("\r\n");
         }
-        head.append("Content-Length: ").append(body.length).append("\r\n");
+        if (random.nextInt(8) == 0) {
+            // Chunked framing, now and then broken: a bad size, a short chunk, no last chunk.
+            head.append("Transfer-Encoding: chunked\r\n");
+            body = chunked(random, body);
+        } else {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
         if (random.nextInt(20) == 0) {
             head.append("Accept: image/png\r\n");
         }
@@ -224,6 +251,20 @@ class MalformedRequestFuzzTest extends ApiTest {
             case 2 -> "--xyz\r\nContent-Disposition: form-data; name=\"To\"\r\n\r\n+1415\r\n--xy".getBytes(StandardCharsets.UTF_8);
             default -> form(random).getBytes(StandardCharsets.UTF_8);
         };
+    }
+
+    private static byte[] chunked(Random random, byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String size = switch (random.nextInt(5)) {
+            case 0 -> "zz";
+            case 1 -> Integer.toHexString(body.length + 10);
+            case 2 -> "-1";
+            default -> Integer.toHexString(body.length);
+        };
+        out.writeBytes((size + (random.nextBoolean() ? ";ext=1" : "") + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(body);
+        out.writeBytes((random.nextInt(4) == 0 ? "" : "\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        return out.toByteArray();
     }
 
     private static String pick(Random random, String[] options) {
