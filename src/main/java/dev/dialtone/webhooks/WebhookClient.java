@@ -2,7 +2,6 @@ package dev.dialtone.webhooks;
 
 import dev.dialtone.accounts.AccountRegistry;
 import dev.dialtone.calls.HttpMethod;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +41,8 @@ public class WebhookClient implements DisposableBean {
         return t;
     });
     /**
-     * Runs what follows a response: reading its body, then whatever the caller chains on (recording
-     * the delivery). Left to the JDK client, that runs on CompletableFuture's default executor, which
+     * Runs what follows a response: whatever the caller chains on (recording the delivery); the body
+     * has been read by then, without blocking a thread. Left to the JDK client, that runs on CompletableFuture's default executor, which
      * on a machine with fewer than three cores starts a thread per task: thousands in a burst of
      * webhooks, each waiting for a database connection.
      */
@@ -48,7 +51,20 @@ public class WebhookClient implements DisposableBean {
         t.setDaemon(true);
         return t;
     });
+    /** Ends exchanges whose deadline passed; the work it does is a cancel, never I/O. */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "dialtone-webhook-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<Duration, HttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
+
+    /**
+     * The JDK client takes its connect timeout per client, so a URL's {@code #ct=} picks one of a few
+     * clients: its value rounded up to one of these. Any number of distinct values costs no more.
+     */
+    private static final List<Duration> CONNECT_TIMEOUTS = List.of(Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10));
 
     WebhookClient(AccountRegistry accounts) {
         this.accounts = accounts;
@@ -85,23 +101,27 @@ public class WebhookClient implements DisposableBean {
         request.timeout(settings.readTimeout()).header("User-Agent", "TwilioProxy/1.1 (Dialtone)")
                 .header("I-Twilio-Idempotency-Token", java.util.UUID.randomUUID().toString());
         long started = System.nanoTime();
-        return client(settings.connectTimeout())
-                .sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
-                .handleAsync((response, error) -> {
-                    if (error != null) {
-                        return failed(url, started, error);
-                    }
-                    String body;
-                    try (var in = response.body()) {
-                        body = new String(in.readNBytes(MAX_BODY + 1), StandardCharsets.UTF_8);
-                    } catch (IOException e) {
-                        return failed(url, started, e);
-                    }
-                    int status = response.statusCode();
-                    DeliverySettings.Failure failure = status >= 200 && status < 300 ? null
-                            : status >= 500 ? DeliverySettings.Failure.SERVER_ERROR : DeliverySettings.Failure.CLIENT_ERROR;
-                    return new Outcome(url, status, body, elapsed(started), failure == null ? null : "HTTP " + status, failure);
-                }, completions);
+        // The request's timeout ends the wait for headers; the deadline ends the whole exchange, body included.
+        Duration deadline = settings.connectTimeout().plus(settings.readTimeout());
+        LimitedBody body = new LimitedBody(MAX_BODY + 1);
+        CompletableFuture<HttpResponse<byte[]>> exchange = client(settings.connectTimeout())
+                .sendAsync(request.build(), info -> body);
+        ScheduledFuture<?> expiry = deadlines.schedule(() -> {
+            body.expire("No complete answer within " + deadline.toMillis() + " ms");
+            exchange.cancel(true);
+        }, deadline.toNanos(), TimeUnit.NANOSECONDS);
+        return exchange.handleAsync((response, error) -> {
+            expiry.cancel(false);
+            if (error != null) {
+                return failed(url, started, error instanceof CancellationException
+                        ? new HttpTimeoutException("No complete answer within " + deadline.toMillis() + " ms") : error);
+            }
+            int status = response.statusCode();
+            DeliverySettings.Failure failure = status >= 200 && status < 300 ? null
+                    : status >= 500 ? DeliverySettings.Failure.SERVER_ERROR : DeliverySettings.Failure.CLIENT_ERROR;
+            return new Outcome(url, status, new String(response.body(), StandardCharsets.UTF_8), elapsed(started),
+                    failure == null ? null : "HTTP " + status, failure);
+        }, completions);
     }
 
     private static Outcome failed(String url, long started, Throwable e) {
@@ -117,8 +137,13 @@ public class WebhookClient implements DisposableBean {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
+    static Duration connectTimeoutClass(Duration connectTimeout) {
+        return CONNECT_TIMEOUTS.stream().filter(t -> t.compareTo(connectTimeout) >= 0).findFirst()
+                .orElse(CONNECT_TIMEOUTS.get(CONNECT_TIMEOUTS.size() - 1));
+    }
+
     private HttpClient client(Duration connectTimeout) {
-        return clientsByConnectTimeout.computeIfAbsent(connectTimeout, timeout -> HttpClient.newBuilder()
+        return clientsByConnectTimeout.computeIfAbsent(connectTimeoutClass(connectTimeout), timeout -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -130,5 +155,6 @@ public class WebhookClient implements DisposableBean {
     public void destroy() {
         executor.shutdownNow();
         completions.shutdownNow();
+        deadlines.shutdownNow();
     }
 }

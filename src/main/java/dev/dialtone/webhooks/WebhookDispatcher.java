@@ -7,8 +7,10 @@ import dev.dialtone.calls.HttpMethod;
 import dev.dialtone.support.InFlightLimit;
 import dev.dialtone.support.WakeableLoop;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,13 +39,28 @@ public class WebhookDispatcher implements DisposableBean {
     /** Deliveries under way at once: a burst of thousands of due webhooks sent together filled the heap. */
     private static final int MAX_IN_FLIGHT = 64;
 
+    /**
+     * Deliveries under way at once to one host, so a receiver that never answers holds at most half
+     * the room; once it has failed (a timeout, a refused connection) only a few, until it answers again.
+     */
+    static final int MAX_PER_HOST = MAX_IN_FLIGHT / 2;
+    static final int MAX_PER_FAILING_HOST = 4;
+
+    /** How long a webhook whose host has no room waits before it is looked at again. */
+    private static final Duration HOST_FULL_WAIT = Duration.ofMillis(200);
+
     /** Due webhooks, the oldest first; a call's later ones wait unclaimable until their turn. */
     private static final String CLAIM = "SELECT id, call_sid, account_sid, url, method, parameters, attempts"
             + " FROM webhooks WHERE due_at <= ? ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
 
-    /** Makes the first waiting webhook of a call due, once nothing before it is unsettled. */
+    /**
+     * Makes the first waiting webhook of a call due, once none of the call's is being sent or about
+     * to be. A webhook waiting for its retry (RETRYING) holds no one back: its first attempt had its
+     * turn, and the next event may go.
+     */
     private static final String NEXT_IN_LINE = "UPDATE webhooks SET state = 'PENDING', due_at = ?"
-            + " WHERE id = (SELECT MIN(id) FROM webhooks WHERE call_sid = ? AND state = 'WAITING')";
+            + " WHERE id = (SELECT MIN(id) FROM webhooks WHERE call_sid = ? AND state = 'WAITING')"
+            + " AND NOT EXISTS (SELECT 1 FROM webhooks e WHERE e.call_sid = ? AND e.state IN ('PENDING', 'SENDING'))";
 
     /**
      * The same for every call at once: a callback written while the one before it was being settled
@@ -63,6 +80,7 @@ public class WebhookDispatcher implements DisposableBean {
     private volatile WakeableLoop loop;
     private Instant lastRelease = Instant.EPOCH;
     private final InFlightLimit inFlight = new InFlightLimit(MAX_IN_FLIGHT, this::wakeNow);
+    private final HostShares hosts = new HostShares(MAX_PER_HOST, MAX_PER_FAILING_HOST);
 
     WebhookDispatcher(JdbcTemplate jdbc, TransactionTemplate transactions, WebhookClient client,
             CallRequestLog requestLog, WebhookProperties properties, Clock clock, MeterRegistry meters) {
@@ -111,29 +129,46 @@ public class WebhookDispatcher implements DisposableBean {
                 break;
             }
             int limit = room;
-            List<Claimed> batch = transactions.execute(status -> claim(limit));
-            claimed = batch.size();
+            Claim claim = transactions.execute(status -> claim(limit));
+            claimed = claim.rows();
             total += claimed;
-            inFlight.take(claimed);
-            batch.forEach(this::send);
+            inFlight.take(claim.sending().size());
+            claim.sending().forEach(this::send);
         } while (claimed == room);
         // A due webhook held back behind an earlier one of its call counts too: that one's settling wakes us.
         return WakeableLoop.nextRound(jdbc.queryForObject("SELECT MIN(due_at) FROM webhooks", OffsetDateTime.class), total, clock);
     }
 
-    private List<Claimed> claim(int limit) {
+    /** What one claim took: how many rows it looked at, and those to send now. */
+    private record Claim(int rows, List<Claimed> sending) {}
+
+    private Claim claim(int limit) {
         Instant now = DatabaseTime.now(clock);
         List<Claimed> batch = jdbc.query(CLAIM, (rs, i) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3),
                 DeliverySettings.of(rs.getString(4), properties), HttpMethod.valueOf(rs.getString(5)), rs.getString(6),
                 rs.getInt(7) + 1), utc(now), limit);
+        List<Claimed> sending = new ArrayList<>();
         for (Claimed webhook : batch) {
             DeliverySettings settings = webhook.settings();
+            if (webhook.attempt() > settings.retries() + 1) {
+                // The last attempt's lease ran out (its instance died mid-send): the attempts are spent.
+                log.info("Webhook {} for call {} to {} failed: no attempt left", webhook.id(), webhook.callSid(), settings.url());
+                finish(webhook, "FAILED", now);
+                continue;
+            }
+            if (!hosts.tryTake(settings.url())) {
+                // Its host has its share under way; others' webhooks go first meanwhile.
+                jdbc.update("UPDATE webhooks SET due_at = ? WHERE id = ?", utc(now.plus(HOST_FULL_WAIT)), webhook.id());
+                continue;
+            }
             // While it is being sent the row is leased; if this instance dies, the lease runs out and another sends it.
             Instant lease = now.plus(settings.connectTimeout()).plus(settings.readTimeout()).plusSeconds(1);
-            jdbc.update("UPDATE webhooks SET state = 'SENDING', attempts = ?, next_attempt_at = ?, due_at = ? WHERE id = ?",
-                    webhook.attempt(), utc(lease), utc(lease), webhook.id());
+            jdbc.update("UPDATE webhooks SET state = CASE WHEN state = 'RETRYING' THEN 'RETRYING' ELSE 'SENDING' END,"
+                    + " attempts = ?, next_attempt_at = ?, due_at = ? WHERE id = ?", webhook.attempt(), utc(lease), utc(lease),
+                    webhook.id());
+            sending.add(webhook);
         }
-        return batch;
+        return new Claim(batch.size(), sending);
     }
 
     private void send(Claimed webhook) {
@@ -143,16 +178,21 @@ public class WebhookDispatcher implements DisposableBean {
         try {
             sending = client.send(webhook.accountSid(), settings, webhook.method(), parameters);
         } catch (RuntimeException e) {
-            // Its lease runs out and it is tried again; the permit must not be lost meanwhile.
+            // Its lease runs out and it is tried again; the permits must not be lost meanwhile.
+            hosts.release(settings.url(), false);
             inFlight.release();
             log.warn("Could not send webhook {}: {}", webhook.id(), e.toString());
             return;
         }
-        sending.thenAccept(outcome -> transactions.executeWithoutResult(status -> {
-            requestLog.record(webhook.callSid(), webhook.accountSid(), CallRequestLog.Kind.STATUS_CALLBACK,
-                    webhook.id(), webhook.attempt(), webhook.method(), parameters, outcome);
-            settle(webhook, settings, outcome);
-        })).whenComplete((done, error) -> {
+        sending.thenAccept(outcome -> {
+            hosts.release(settings.url(), outcome.failure() == DeliverySettings.Failure.CONNECT
+                    || outcome.failure() == DeliverySettings.Failure.READ);
+            transactions.executeWithoutResult(status -> {
+                requestLog.record(webhook.callSid(), webhook.accountSid(), CallRequestLog.Kind.STATUS_CALLBACK,
+                        webhook.id(), webhook.attempt(), webhook.method(), parameters, outcome);
+                settle(webhook, settings, outcome);
+            });
+        }).whenComplete((done, error) -> {
             if (error != null) {
                 log.warn("Could not record the delivery of webhook {}: {}", webhook.id(), error.toString());
             }
@@ -161,23 +201,26 @@ public class WebhookDispatcher implements DisposableBean {
     }
 
     private void settle(Claimed webhook, DeliverySettings settings, WebhookClient.Outcome outcome) {
-        String state;
-        Instant next = DatabaseTime.now(clock);
+        Instant now = DatabaseTime.now(clock);
         if (outcome.succeeded()) {
-            state = "DELIVERED";
             delivered.increment();
+            finish(webhook, "DELIVERED", now);
         } else if (webhook.attempt() <= settings.retries() && settings.retryOn().contains(outcome.failure())) {
-            state = "PENDING";
-            next = next.plus(properties.retryBackoff().multipliedBy(1L << Math.min(10, webhook.attempt() - 1)));
+            Instant next = now.plus(properties.retryBackoff().multipliedBy(1L << Math.min(10, webhook.attempt() - 1)));
+            jdbc.update("UPDATE webhooks SET state = 'RETRYING', next_attempt_at = ?, due_at = ? WHERE id = ?",
+                    utc(next), utc(next), webhook.id());
+            jdbc.update(NEXT_IN_LINE, utc(now), webhook.callSid(), webhook.callSid());
         } else {
-            state = "FAILED";
             log.info("Webhook {} for call {} to {} failed: {}", webhook.id(), webhook.callSid(), settings.url(), outcome.error());
+            finish(webhook, "FAILED", now);
         }
-        jdbc.update("UPDATE webhooks SET state = ?, next_attempt_at = ?, due_at = ? WHERE id = ?",
-                state, utc(next), state.equals("PENDING") ? utc(next) : null, webhook.id());
-        if (!state.equals("PENDING")) {
-            jdbc.update(NEXT_IN_LINE, utc(next), webhook.callSid());
-        }
+    }
+
+    /** Settles a webhook for good, and lets the call's next one go. */
+    private void finish(Claimed webhook, String state, Instant now) {
+        jdbc.update("UPDATE webhooks SET state = ?, next_attempt_at = ?, due_at = NULL WHERE id = ?", state, utc(now),
+                webhook.id());
+        jdbc.update(NEXT_IN_LINE, utc(now), webhook.callSid(), webhook.callSid());
     }
 
     @Override
