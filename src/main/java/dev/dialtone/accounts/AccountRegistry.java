@@ -50,6 +50,22 @@ public class AccountRegistry {
         return Optional.of(credential.accountSid());
     }
 
+    /** The account an HTTP {@code Authorization: Basic …} header's credentials act for, if they are right. */
+    public Optional<String> authenticate(String authorizationHeader) {
+        String header = authorizationHeader;
+        if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        return colon < 0 ? Optional.empty() : authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
     /** The auth token of an account, with which Dialtone signs the webhooks it sends. */
     public Optional<String> authToken(String accountSid) {
         return Optional.ofNullable(accounts.get(accountSid)).map(AccountsProperties.Account::authToken);

@@ -3,6 +3,9 @@ package dev.dialtone.accounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import dev.dialtone.web.TwilioRenderer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -24,6 +27,13 @@ class AuthConfiguration implements WebMvcConfigurer {
         // Every route needs credentials, however its path is spelled; only the error page, reached by
         // the container's own dispatch, is left out.
         interceptors.addInterceptor(new BasicAuthInterceptor(registry)).addPathPatterns("/**").excludePathPatterns("/error");
+    }
+
+    @Bean
+    FilterRegistrationBean<ActuatorAuthFilter> actuatorAuth(TwilioRenderer renderer) {
+        FilterRegistrationBean<ActuatorAuthFilter> registration = new FilterRegistrationBean<>(new ActuatorAuthFilter(registry, renderer));
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     /** Tells a newcomer which credentials to use. */

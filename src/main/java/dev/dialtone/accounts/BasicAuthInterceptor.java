@@ -3,8 +3,6 @@ package dev.dialtone.accounts;
 import dev.dialtone.web.TwilioException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -64,19 +62,6 @@ public class BasicAuthInterceptor implements HandlerInterceptor {
     }
 
     private Optional<String> credentialsAccount(String header) {
-        if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException notBase64) {
-            return Optional.empty();
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return Optional.empty();
-        }
-        return registry.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return registry.authenticate(header);
     }
 }

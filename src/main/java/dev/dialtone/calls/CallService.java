@@ -19,19 +19,22 @@ public class CallService {
     private final Clock clock;
     private final CallLifecycle lifecycle;
     private final CallRequestLog requestLog;
+    private final OutboundTargets targets;
 
     CallService(CallStore calls, CallViews views, CallQueries queries, Clock clock, CallLifecycle lifecycle,
-            CallRequestLog requestLog) {
+            CallRequestLog requestLog, OutboundTargets targets) {
         this.calls = calls;
         this.views = views;
         this.queries = queries;
         this.clock = clock;
         this.lifecycle = lifecycle;
         this.requestLog = requestLog;
+        this.targets = targets;
     }
 
     /** One INSERT in its own commit: the call is durable when this returns. */
     public Call create(String accountSid, NewCall request) {
+        targets.check(request);
         Call call = Call.queue(Sids.next("CA", clock), accountSid, request, now());
         lifecycle.queued(call);
         calls.insert(call);
@@ -46,6 +49,7 @@ public class CallService {
 
     @Transactional
     public Call update(String accountSid, String callSid, CallUpdate update, String path) {
+        targets.check(update);
         Call call = lock(accountSid, callSid, path);
         boolean ended = call.update(update, now(), lifecycle.pricePerMinute());
         lifecycle.updated(call, ended);

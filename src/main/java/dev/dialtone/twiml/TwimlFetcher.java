@@ -70,7 +70,9 @@ public class TwimlFetcher {
         DeliverySettings settings = DeliverySettings.of(url, properties);
         return client.send(request.accountSid(), settings, method, parameters).thenApply(outcome -> {
             Result result;
-            if (!outcome.succeeded()) {
+            if (outcome.failure() == DeliverySettings.Failure.REFUSED) {
+                result = Result.failure(11100, "Invalid URL " + settings.url() + ": " + outcome.error());
+            } else if (!outcome.succeeded()) {
                 result = Result.failure(11200, "HTTP retrieval failure from " + settings.url() + ": " + outcome.error());
             } else if (outcome.body().length() > WebhookClient.MAX_BODY) {
                 result = Result.failure(11750, "TwiML response body too large from " + settings.url());

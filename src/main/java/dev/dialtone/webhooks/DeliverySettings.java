@@ -12,12 +12,14 @@ import java.util.Set;
  */
 public record DeliverySettings(String url, Duration connectTimeout, Duration readTimeout, int retries, Set<Failure> retryOn) {
 
-    /** The kinds of failure a retry policy ({@code rp}) names. */
+    /** The kinds of failure a retry policy ({@code rp}) names, and one no retry can mend. */
     public enum Failure {
         CONNECT,
         READ,
         CLIENT_ERROR,
-        SERVER_ERROR
+        SERVER_ERROR,
+        /** The target is not a URL, or {@code dialtone.outbound} does not allow it. */
+        REFUSED
     }
 
     public static DeliverySettings of(String configuredUrl, WebhookProperties defaults) {
@@ -70,7 +72,7 @@ public record DeliverySettings(String url, Duration connectTimeout, Duration rea
         Set<Failure> policy = EnumSet.noneOf(Failure.class);
         for (String word : value.split(",")) {
             switch (word) {
-                case "all" -> policy.addAll(EnumSet.allOf(Failure.class));
+                case "all" -> policy.addAll(EnumSet.of(Failure.CONNECT, Failure.READ, Failure.CLIENT_ERROR, Failure.SERVER_ERROR));
                 case "ct" -> policy.add(Failure.CONNECT);
                 case "rt" -> policy.add(Failure.READ);
                 case "4xx" -> policy.add(Failure.CLIENT_ERROR);

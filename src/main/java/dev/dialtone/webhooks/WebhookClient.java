@@ -2,6 +2,7 @@ package dev.dialtone.webhooks;
 
 import dev.dialtone.accounts.AccountRegistry;
 import dev.dialtone.calls.HttpMethod;
+import dev.dialtone.support.OutboundPolicy;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
@@ -34,7 +37,12 @@ public class WebhookClient implements DisposableBean {
     /** Twilio refuses TwiML documents larger than this. */
     public static final int MAX_BODY = 64 * 1024;
 
+    /** Twilio follows up to ten HTTP redirects (11215 beyond); each new target is checked again. */
+    static final int MAX_REDIRECTS = 10;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
     private final AccountRegistry accounts;
+    private final OutboundPolicy policy;
     private final ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "dialtone-webhook-io");
         t.setDaemon(true);
@@ -66,8 +74,9 @@ public class WebhookClient implements DisposableBean {
     private static final List<Duration> CONNECT_TIMEOUTS = List.of(Duration.ofMillis(250), Duration.ofMillis(500),
             Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10));
 
-    WebhookClient(AccountRegistry accounts) {
+    WebhookClient(AccountRegistry accounts, OutboundPolicy policy) {
         this.accounts = accounts;
+        this.policy = policy;
     }
 
     /** What came of one request. {@code failure} is null when the receiver answered 2xx. */
@@ -84,44 +93,117 @@ public class WebhookClient implements DisposableBean {
     public CompletableFuture<Outcome> send(String accountSid, DeliverySettings settings, HttpMethod method,
             List<Map.Entry<String, String>> parameters) {
         String token = accounts.authToken(accountSid).orElse("");
+        long started = System.nanoTime();
+        // The request's timeout ends each wait for headers; the deadline ends the whole exchange,
+        // bodies and redirects included, so it always ends before the caller's lease.
+        long deadline = started + settings.connectTimeout().plus(settings.readTimeout()).toNanos();
+        return hop(new Hop(settings.url(), method, 0), token, settings, parameters, started, deadline);
+    }
+
+    /** One request of an exchange: the first, or one a redirect asked for. */
+    private record Hop(String url, HttpMethod method, int redirects) {}
+
+    private CompletableFuture<Outcome> hop(Hop hop, String token, DeliverySettings settings,
+            List<Map.Entry<String, String>> parameters, long started, long deadline) {
+        Target target;
+        try {
+            target = Target.of(hop.url());
+        } catch (IllegalArgumentException malformed) {
+            return CompletableFuture.completedFuture(new Outcome(hop.url(), 0, null, elapsed(started),
+                    "Invalid URL: " + malformed.getMessage(), DeliverySettings.Failure.REFUSED));
+        }
+        // Names are resolved off the caller's thread: the dispatcher's loop must never wait on DNS.
+        return CompletableFuture.supplyAsync(() -> policy.refusal(target.url()), executor).thenComposeAsync(refusal -> {
+            if (refusal.isPresent()) {
+                return CompletableFuture.completedFuture(new Outcome(target.url(), 0, null, elapsed(started),
+                        "Refused: " + refusal.get(), DeliverySettings.Failure.REFUSED));
+            }
+            return exchange(target, hop, token, settings, parameters, started, deadline).thenComposeAsync(answer -> {
+                if (answer.redirect() == null) {
+                    return CompletableFuture.completedFuture(answer.outcome());
+                }
+                if (hop.redirects() >= MAX_REDIRECTS) {
+                    return CompletableFuture.completedFuture(new Outcome(target.url(), answer.outcome().statusCode(), null,
+                            elapsed(started), "More than " + MAX_REDIRECTS + " redirects", DeliverySettings.Failure.CLIENT_ERROR));
+                }
+                return hop(answer.redirect(), token, settings, parameters, started, deadline);
+            }, completions);
+        }, completions);
+    }
+
+    /** An answer, and the request it redirects to, if it does. */
+    private record Answer(Outcome outcome, Hop redirect) {}
+
+    private CompletableFuture<Answer> exchange(Target target, Hop hop, String token, DeliverySettings settings,
+            List<Map.Entry<String, String>> parameters, long started, long deadline) {
         String form = FormEncoding.encode(parameters);
         HttpRequest.Builder request;
         String url;
-        if (method == HttpMethod.GET) {
-            url = form.isEmpty() ? settings.url() : settings.url() + (settings.url().contains("?") ? "&" : "?") + form;
+        if (hop.method() == HttpMethod.GET) {
+            url = form.isEmpty() ? target.url() : target.url() + (target.url().contains("?") ? "&" : "?") + form;
             request = HttpRequest.newBuilder(URI.create(url)).GET()
                     .header("X-Twilio-Signature", RequestSigner.sign(token, url, List.of()));
         } else {
-            url = settings.url();
+            url = target.url();
             request = HttpRequest.newBuilder(URI.create(url))
                     .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
                     .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                     .header("X-Twilio-Signature", RequestSigner.sign(token, url, parameters));
         }
-        request.timeout(settings.readTimeout()).header("User-Agent", "TwilioProxy/1.1 (Dialtone)")
+        target.authorization().ifPresent(basic -> request.header("Authorization", basic));
+        long remaining = Math.max(1, deadline - System.nanoTime());
+        request.timeout(Duration.ofNanos(Math.min(remaining, settings.readTimeout().toNanos())))
+                .header("User-Agent", "TwilioProxy/1.1 (Dialtone)")
                 .header("I-Twilio-Idempotency-Token", java.util.UUID.randomUUID().toString());
-        long started = System.nanoTime();
-        // The request's timeout ends the wait for headers; the deadline ends the whole exchange, body included.
-        Duration deadline = settings.connectTimeout().plus(settings.readTimeout());
         LimitedBody body = new LimitedBody(MAX_BODY + 1);
         CompletableFuture<HttpResponse<byte[]>> exchange = client(settings.connectTimeout())
                 .sendAsync(request.build(), info -> body);
+        String late = "No complete answer within " + Duration.ofNanos(deadline - started).toMillis() + " ms";
         ScheduledFuture<?> expiry = deadlines.schedule(() -> {
-            body.expire("No complete answer within " + deadline.toMillis() + " ms");
+            body.expire(late);
             exchange.cancel(true);
-        }, deadline.toNanos(), TimeUnit.NANOSECONDS);
+        }, remaining, TimeUnit.NANOSECONDS);
         return exchange.handleAsync((response, error) -> {
             expiry.cancel(false);
             if (error != null) {
-                return failed(url, started, error instanceof CancellationException
-                        ? new HttpTimeoutException("No complete answer within " + deadline.toMillis() + " ms") : error);
+                return new Answer(failed(url, started, error instanceof CancellationException ? new HttpTimeoutException(late) : error), null);
             }
             int status = response.statusCode();
+            Optional<String> location = response.headers().firstValue("Location");
+            if (REDIRECTS.contains(status) && location.isPresent()) {
+                Outcome outcome = new Outcome(url, status, null, elapsed(started), "HTTP " + status, DeliverySettings.Failure.CLIENT_ERROR);
+                try {
+                    // As browsers do: 303, and a POST answered 301 or 302, go on as a GET; 307 and 308 keep the method.
+                    HttpMethod next = status == 303 || (status <= 302 && hop.method() == HttpMethod.POST) ? HttpMethod.GET : hop.method();
+                    return new Answer(outcome, new Hop(URI.create(target.url()).resolve(location.get().trim()).toString(), next,
+                            hop.redirects() + 1));
+                } catch (IllegalArgumentException badLocation) {
+                    return new Answer(outcome, null);
+                }
+            }
             DeliverySettings.Failure failure = status >= 200 && status < 300 ? null
                     : status >= 500 ? DeliverySettings.Failure.SERVER_ERROR : DeliverySettings.Failure.CLIENT_ERROR;
-            return new Outcome(url, status, new String(response.body(), StandardCharsets.UTF_8), elapsed(started),
-                    failure == null ? null : "HTTP " + status, failure);
+            return new Answer(new Outcome(url, status, new String(response.body(), StandardCharsets.UTF_8), elapsed(started),
+                    failure == null ? null : "HTTP " + status, failure), null);
         }, completions);
+    }
+
+    /**
+     * Where a request goes: its URL without credentials, and the Basic authorization that
+     * credentials in the URL ({@code https://user:pass@host/}) stand for, as Twilio sends them.
+     * The signature covers the URL as sent, which is the URL the application sees.
+     */
+    record Target(String url, Optional<String> authorization) {
+        static Target of(String configured) {
+            URI uri = URI.create(configured);
+            if (uri.getRawUserInfo() == null) {
+                return new Target(configured, Optional.empty());
+            }
+            String credentials = java.net.URLDecoder.decode(uri.getRawUserInfo().replace("+", "%2B"), StandardCharsets.UTF_8);
+            String bare = configured.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^@/]*@", "$1");
+            return new Target(bare, Optional.of("Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
+        }
     }
 
     private static Outcome failed(String url, long started, Throwable e) {
@@ -146,7 +228,7 @@ public class WebhookClient implements DisposableBean {
         return clientsByConnectTimeout.computeIfAbsent(connectTimeoutClass(connectTimeout), timeout -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build());
     }

@@ -61,6 +61,16 @@ class HostileAnswersTest extends LifecycleTest {
     }
 
     @Test
+    void aRedirectToADeniedTargetIsNeverFetchedAndEndsTheCall() {
+        String twiml = path("twiml");
+        RECEIVER.twiml(twiml, "<Response><Redirect>http://169.254.169.254/latest/meta-data</Redirect></Response>");
+        String sid = create(RECEIVER.url(twiml));
+        awaitStatus(sid, "completed");
+        assertThat(errorCodes(sid)).containsExactly(11100);
+        assertThat(timeline(sid).getString("notifications[0].message_text")).contains("dialtone.outbound.denied");
+    }
+
+    @Test
     void twimlWithANulCharacterEndsTheCallAfterOneFetch() {
         String twiml = path("twiml");
         RECEIVER.twiml(twiml, "<Response><Say>a\0b</Say></Response>");

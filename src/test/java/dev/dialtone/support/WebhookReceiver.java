@@ -39,7 +39,11 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String body, CountDownLatch gate) {}
+    private record Answer(int status, String body, CountDownLatch gate, String location) {
+        Answer(int status, String body, CountDownLatch gate) {
+            this(status, body, gate, null);
+        }
+    }
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -78,6 +82,12 @@ public final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
+    /** Answers requests to {@code path} with a redirect to {@code location}. */
+    public WebhookReceiver redirect(String path, int status, String location) {
+        answers.put(path, new Answer(status, "", null, location));
+        return this;
+    }
+
     public WebhookReceiver twiml(String path, String twiml) {
         return answer(path, 200, twiml);
     }
@@ -112,6 +122,9 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/xml");
+        if (answer.location() != null) {
+            exchange.getResponseHeaders().add("Location", answer.location());
+        }
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             exchange.getResponseBody().write(bytes);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dialtone.accounts.AccountRegistry;
 import dev.dialtone.accounts.AccountsProperties;
 import dev.dialtone.calls.HttpMethod;
+import dev.dialtone.support.OutboundPolicy;
+import dev.dialtone.support.OutboundProperties;
 import dev.dialtone.support.WebhookReceiver;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +21,8 @@ class WebhookClientTest {
     private static final String ACCOUNT = "AC33333333333333333333333333333333";
 
     private final WebhookClient client = new WebhookClient(new AccountRegistry(new AccountsProperties(
-            List.of(new AccountsProperties.Account(ACCOUNT, "token", List.of())))));
+            List.of(new AccountsProperties.Account(ACCOUNT, "token", List.of())))),
+            new OutboundPolicy(new OutboundProperties(List.of(), List.of("169.254.0.0/16", "metadata.google.internal"))));
     private final WebhookReceiver receiver = new WebhookReceiver();
 
     @AfterEach
