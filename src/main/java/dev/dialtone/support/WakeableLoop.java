@@ -30,12 +30,14 @@ public final class WakeableLoop implements AutoCloseable {
     private ScheduledFuture<?> pending;
     private Instant pendingAt;
     private long wakeCount;
+    private final OnceLog failures;
 
     /** @param work does everything that is due, and answers when it is next due (if it knows). */
     public WakeableLoop(String name, Supplier<Optional<Instant>> work, Clock clock, Duration sweep) {
         this.name = name;
         this.work = work;
         this.clock = clock;
+        this.failures = new OnceLog(log, "The " + name + " loop's rounds fail");
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dialtone-" + name);
             t.setDaemon(true);
@@ -94,9 +96,10 @@ public final class WakeableLoop implements AutoCloseable {
     private void runSafely() {
         try {
             work.get().ifPresent(this::wakeAt);
+            failures.recovered();
         } catch (RuntimeException e) {
-            // The sweep will try again; one bad round must not stop the loop.
-            log.warn("{} round failed: {}", name, e.toString(), e);
+            // The sweep will try again; one bad round must not stop the loop, nor a failing one flood the log.
+            failures.failed(e);
         }
     }
 

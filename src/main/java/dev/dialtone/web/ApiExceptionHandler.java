@@ -1,5 +1,7 @@
 package dev.dialtone.web;
 
+import dev.dialtone.support.OnceLog;
+import dev.dialtone.support.StorageFailure;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private static final OnceLog STORAGE_LOG = new OnceLog(log, "Requests refused with 503: the database's storage failed");
 
     private final TwilioRenderer renderer;
 
@@ -50,6 +54,11 @@ class ApiExceptionHandler {
             int status = response.getStatusCode().value();
             int code = status == 404 ? TwilioErrorCodes.NOT_FOUND : TwilioErrorCodes.INVALID_PARAMETER;
             return new TwilioException(status, code, status == 404 ? "The requested resource " + path + " was not found" : "Invalid request");
+        }
+        if (StorageFailure.is(exception)) {
+            STORAGE_LOG.failed(exception);
+            return new TwilioException(503, TwilioErrorCodes.SERVICE_UNAVAILABLE,
+                    "Dialtone cannot store anything now: its database's storage failed (is the disk full?). Try again later.");
         }
         log.error("Unexpected error serving {}", path, exception);
         return new TwilioException(500, TwilioErrorCodes.INTERNAL_SERVER_ERROR, "Internal Server Error");

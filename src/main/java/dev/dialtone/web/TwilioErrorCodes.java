@@ -10,6 +10,7 @@ public final class TwilioErrorCodes {
     /** Twilio's generic code for a parameter with no more specific one. */
     public static final int INVALID_PARAMETER = 20422;
     public static final int INTERNAL_SERVER_ERROR = 20500;
+    public static final int SERVICE_UNAVAILABLE = 20503;
     public static final int TO_MISSING = 21201;
     public static final int URL_INVALID = 21205;
     public static final int SEND_DIGITS_INVALID = 21206;

@@ -29,16 +29,28 @@ public final class DialtoneProcess implements AutoCloseable {
 
     /** Starts Dialtone in {@code workDir} with these arguments and waits until it answers. */
     public static DialtoneProcess start(Path workDir, List<String> arguments) throws IOException, InterruptedException {
+        return start(workDir, arguments, workDir.resolve("dialtone.log"), false);
+    }
+
+    /**
+     * @param log where its output goes
+     * @param h2 true to keep it on its default H2 files even where the environment names PostgreSQL
+     */
+    public static DialtoneProcess start(Path workDir, List<String> arguments, Path log, boolean h2)
+            throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "dev.dialtone.DialtoneApplication",
                 "--server.port=" + port));
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("dialtone.log").toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (h2) {
+            builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_DATASOURCE_"));
+        }
+        Process process = builder.start();
         DialtoneProcess started = new DialtoneProcess(process, port);
         started.awaitHealthy(Duration.ofSeconds(90));
         return started;
