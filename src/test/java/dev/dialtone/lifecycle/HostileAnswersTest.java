@@ -32,22 +32,14 @@ class HostileAnswersTest extends LifecycleTest {
 
     @Test
     void twimlNestedThousandsDeepEndsTheCallWithAParseFailure() {
-        String twiml = path("twiml");
-        RECEIVER.twiml(twiml, "<Response>" + "<a>".repeat(9000) + "</a>".repeat(9000) + "</Response>");
-        String sid = create(RECEIVER.url(twiml));
-        awaitStatus(sid, "completed");
-        assertThat(RECEIVER.requests(sid, twiml)).hasSize(1);
-        assertThat(errorCodes(sid)).containsExactly(12100);
+        assertThat(notificationsAfterOneFetchOf("<Response>" + "<a>".repeat(9000) + "</a>".repeat(9000) + "</Response>"))
+                .containsExactly(12100);
     }
 
     @Test
     void aRedirectUrlLongerThanAnyStoredUrlEndsTheCallWithAnInvalidUrl() {
-        String twiml = path("twiml");
-        RECEIVER.twiml(twiml, "<Response><Redirect>" + RECEIVER.url("/" + "x".repeat(4100)) + "</Redirect></Response>");
-        String sid = create(RECEIVER.url(twiml));
-        awaitStatus(sid, "completed");
-        assertThat(RECEIVER.requests(sid, twiml)).hasSize(1);
-        assertThat(errorCodes(sid)).containsExactly(11100);
+        assertThat(notificationsAfterOneFetchOf("<Response><Redirect>" + RECEIVER.url("/" + "x".repeat(4100)) + "</Redirect></Response>"))
+                .containsExactly(11100);
     }
 
     @Test
@@ -72,12 +64,7 @@ class HostileAnswersTest extends LifecycleTest {
 
     @Test
     void twimlWithANulCharacterEndsTheCallAfterOneFetch() {
-        String twiml = path("twiml");
-        RECEIVER.twiml(twiml, "<Response><Say>a\0b</Say></Response>");
-        String sid = create(RECEIVER.url(twiml));
-        awaitStatus(sid, "completed");
-        assertThat(RECEIVER.requests(sid, twiml)).hasSize(1);
-        assertThat(errorCodes(sid)).containsExactly(12100);
+        assertThat(notificationsAfterOneFetchOf("<Response><Say>a\0b</Say></Response>")).containsExactly(12100);
     }
 
     @Test
@@ -90,6 +77,16 @@ class HostileAnswersTest extends LifecycleTest {
         await().atMost(DEADLINE).until(() -> "delivered".equals(timeline(sid).getString("webhooks[0].state")));
         assertThat(RECEIVER.requests(sid, status)).hasSize(1);
         assertThat(timeline(sid).getString("requests[0].response_excerpt")).isEqualTo("ok\uFFFDok");
+    }
+
+    /** Serves the document to a new call, which must complete after fetching it once; its notifications' codes. */
+    private static List<Integer> notificationsAfterOneFetchOf(String document) {
+        String twiml = path("twiml");
+        RECEIVER.twiml(twiml, document);
+        String sid = create(RECEIVER.url(twiml));
+        awaitStatus(sid, "completed");
+        assertThat(RECEIVER.requests(sid, twiml)).hasSize(1);
+        return errorCodes(sid);
     }
 
     private static String create(String url) {
