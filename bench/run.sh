@@ -28,7 +28,8 @@ fi
 JAR=$(ls target/dialtone-*.jar | head -1)
 WORK=$(mktemp -d)
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2> /dev/null || true; done; rm -rf "$WORK"; }
+# Waits for what it killed, so no process still writes into the directory being removed.
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2> /dev/null || true; done; wait 2> /dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 db_args() { # a fresh database per name
