@@ -11,15 +11,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The suite runs on the database the environment names, so a PostgreSQL run really is one. */
 class DatabaseSelectionTest extends ApiTest {
 
-    @Autowired
-    DataSource dataSource;
+    @Autowired DataSource dataSource;
 
     @Test
     void runsOnTheDatabaseTheEnvironmentNames() throws Exception {
         String url = System.getenv("SPRING_DATASOURCE_URL");
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
-            assertThat(product).isEqualTo(url != null && url.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2");
+            assertThat(product)
+                    .isEqualTo(
+                            url != null && url.startsWith("jdbc:postgresql:")
+                                    ? "PostgreSQL"
+                                    : "H2");
         }
     }
 }

@@ -30,12 +30,16 @@ class ReadmeCurlTest extends ApiTest {
             if (line.contains("-X DELETE")) {
                 asOne().formParam("Status", "canceled").post(callJson(sid)).then().statusCode(200);
             }
-            Result result = run(line.replace("CA…", sid).replace("localhost:8080", "localhost:" + port));
+            Result result =
+                    run(line.replace("CA…", sid).replace("localhost:8080", "localhost:" + port));
             assertThat(result.exit()).as("%s%n%s", line, result.output()).isZero();
             assertThat(result.status()).as("%s%n%s", line, result.output()).isBetween(200, 299);
             if (line.contains("StartTime")) {
                 // The filter was read, not ignored: the page's own URI echoes it.
-                assertThat(result.output()).as(line).contains("StartTime%3E=2026-11-01").contains("StartTime%3C=2026-12-01");
+                assertThat(result.output())
+                        .as(line)
+                        .contains("StartTime%3E=2026-11-01")
+                        .contains("StartTime%3C=2026-12-01");
             }
         }
     }
@@ -45,14 +49,29 @@ class ReadmeCurlTest extends ApiTest {
     private Result run(String line) throws Exception {
         Path body = Files.createTempFile("readme-curl", ".out");
         try {
-            String script = "curl() { command curl -sS -o '" + body + "' -w '%{http_code}' \"$@\"; }\n"
-                    + "export SID=" + TestAccounts.ONE + " TOKEN=" + TestAccounts.ONE_TOKEN + "\n"
-                    + "export API=http://localhost:" + port + "/2010-04-01/Accounts/$SID\n" + line + "\n";
-            Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
-            String printed = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String script =
+                    "curl() { command curl -sS -o '"
+                            + body
+                            + "' -w '%{http_code}' \"$@\"; }\n"
+                            + "export SID="
+                            + TestAccounts.ONE
+                            + " TOKEN="
+                            + TestAccounts.ONE_TOKEN
+                            + "\n"
+                            + "export API=http://localhost:"
+                            + port
+                            + "/2010-04-01/Accounts/$SID\n"
+                            + line
+                            + "\n";
+            Process bash =
+                    new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+            String printed =
+                    new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
             String status = printed.replaceAll("(?s).*?(\\d{3})\\s*$", "$1");
-            return new Result(bash.exitValue(), status.matches("\\d{3}") ? Integer.parseInt(status) : -1,
+            return new Result(
+                    bash.exitValue(),
+                    status.matches("\\d{3}") ? Integer.parseInt(status) : -1,
                     printed + "\n" + Files.readString(body));
         } finally {
             Files.deleteIfExists(body);
@@ -76,7 +95,8 @@ class ReadmeCurlTest extends ApiTest {
                 current = new StringBuilder();
             }
             if (current != null) {
-                current.append(line.endsWith("\\") ? line.substring(0, line.length() - 1) : line).append(' ');
+                current.append(line.endsWith("\\") ? line.substring(0, line.length() - 1) : line)
+                        .append(' ');
                 if (!line.endsWith("\\")) {
                     commands.add(current.toString().trim());
                     current = null;

@@ -18,6 +18,7 @@ public class AccountRegistry {
 
     /** Username (account or key SID) → the secret that goes with it and the account it acts for. */
     private final Map<String, Credential> credentials = new HashMap<>();
+
     private final Map<String, AccountsProperties.Account> accounts = new HashMap<>();
 
     public AccountRegistry(AccountsProperties properties) {
@@ -25,16 +26,23 @@ public class AccountRegistry {
             throw new IllegalStateException("dialtone.accounts must name at least one account");
         }
         for (AccountsProperties.Account account : properties.accounts()) {
-            require(account.sid() != null && ACCOUNT_SID.matcher(account.sid()).matches(),
-                    "dialtone.accounts: sid must be AC followed by 32 hex digits, was " + account.sid());
-            require(account.authToken() != null && !account.authToken().isEmpty(),
+            require(
+                    account.sid() != null && ACCOUNT_SID.matcher(account.sid()).matches(),
+                    "dialtone.accounts: sid must be AC followed by 32 hex digits, was "
+                            + account.sid());
+            require(
+                    account.authToken() != null && !account.authToken().isEmpty(),
                     "dialtone.accounts: account " + account.sid() + " needs an auth-token");
             accounts.put(account.sid(), account);
-            credentials.put(account.sid(), new Credential(account.sid(), bytes(account.authToken())));
+            credentials.put(
+                    account.sid(), new Credential(account.sid(), bytes(account.authToken())));
             for (AccountsProperties.ApiKey key : account.apiKeys()) {
-                require(key.sid() != null && KEY_SID.matcher(key.sid()).matches(),
-                        "dialtone.accounts: api key sid must be SK followed by 32 hex digits, was " + key.sid());
-                require(key.secret() != null && !key.secret().isEmpty(),
+                require(
+                        key.sid() != null && KEY_SID.matcher(key.sid()).matches(),
+                        "dialtone.accounts: api key sid must be SK followed by 32 hex digits, was "
+                                + key.sid());
+                require(
+                        key.secret() != null && !key.secret().isEmpty(),
                         "dialtone.accounts: api key " + key.sid() + " needs a secret");
                 credentials.put(key.sid(), new Credential(account.sid(), bytes(key.secret())));
             }
@@ -50,25 +58,36 @@ public class AccountRegistry {
         return Optional.of(credential.accountSid());
     }
 
-    /** The account an HTTP {@code Authorization: Basic …} header's credentials act for, if they are right. */
+    /**
+     * The account an HTTP {@code Authorization: Basic …} header's credentials act for, if they are
+     * right.
+     */
     public Optional<String> authenticate(String authorizationHeader) {
         String header = authorizationHeader;
-        if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (header == null
+                || header.length() < 6
+                || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
         String decoded;
         try {
-            decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            decoded =
+                    new String(
+                            java.util.Base64.getDecoder().decode(header.substring(6).trim()),
+                            StandardCharsets.UTF_8);
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
         int colon = decoded.indexOf(':');
-        return colon < 0 ? Optional.empty() : authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return colon < 0
+                ? Optional.empty()
+                : authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
     }
 
     /** The auth token of an account, with which Dialtone signs the webhooks it sends. */
     public Optional<String> authToken(String accountSid) {
-        return Optional.ofNullable(accounts.get(accountSid)).map(AccountsProperties.Account::authToken);
+        return Optional.ofNullable(accounts.get(accountSid))
+                .map(AccountsProperties.Account::authToken);
     }
 
     public List<AccountsProperties.Account> all() {

@@ -4,8 +4,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The accounts Dialtone accepts, from {@code dialtone.accounts[n]} (or {@code DIALTONE_ACCOUNTS_0_SID}
- * and friends in the environment).
+ * The accounts Dialtone accepts, from {@code dialtone.accounts[n]} (or {@code
+ * DIALTONE_ACCOUNTS_0_SID} and friends in the environment).
  */
 @ConfigurationProperties("dialtone")
 public record AccountsProperties(List<Account> accounts) {

@@ -14,8 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Actuator's endpoints tell about the instance (metrics, configuration): all but {@code health}
- * need an account's credentials. The path is judged as the container decoded it, so no spelling
- * of it slips past.
+ * need an account's credentials. The path is judged as the container decoded it, so no spelling of
+ * it slips past.
  */
 class ActuatorAuthFilter extends OncePerRequestFilter {
 
@@ -27,20 +27,32 @@ class ActuatorAuthFilter extends OncePerRequestFilter {
         this.renderer = renderer;
     }
 
-    /** Whether a decoded request path needs credentials here: anything of Actuator's but its health. */
+    /**
+     * Whether a decoded request path needs credentials here: anything of Actuator's but its health.
+     */
     static boolean needsCredentials(String decodedPath) {
         String path = decodedPath.toLowerCase(Locale.ROOT);
-        return path.contains("actuator") && !path.equals("/actuator/health") && !path.startsWith("/actuator/health/");
+        return path.contains("actuator")
+                && !path.equals("/actuator/health")
+                && !path.startsWith("/actuator/health/");
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        if (needsCredentials(path) && registry.authenticate(request.getHeader("Authorization")).isEmpty()) {
-            ResponseEntity<byte[]> refusal = renderer.error(WireFormat.JSON, TwilioException.unauthorized());
+        String path =
+                request.getServletPath()
+                        + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (needsCredentials(path)
+                && registry.authenticate(request.getHeader("Authorization")).isEmpty()) {
+            ResponseEntity<byte[]> refusal =
+                    renderer.error(WireFormat.JSON, TwilioException.unauthorized());
             response.setStatus(refusal.getStatusCode().value());
-            refusal.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+            refusal.getHeaders()
+                    .forEach(
+                            (name, values) ->
+                                    values.forEach(value -> response.addHeader(name, value)));
             response.getOutputStream().write(refusal.getBody());
             return;
         }

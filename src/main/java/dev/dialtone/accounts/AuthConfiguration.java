@@ -1,9 +1,9 @@
 package dev.dialtone.accounts;
 
+import dev.dialtone.web.TwilioRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import dev.dialtone.web.TwilioRenderer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,14 +24,19 @@ class AuthConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry interceptors) {
-        // Every route needs credentials, however its path is spelled; only the error page, reached by
+        // Every route needs credentials, however its path is spelled; only the error page, reached
+        // by
         // the container's own dispatch, is left out.
-        interceptors.addInterceptor(new BasicAuthInterceptor(registry)).addPathPatterns("/**").excludePathPatterns("/error");
+        interceptors
+                .addInterceptor(new BasicAuthInterceptor(registry))
+                .addPathPatterns("/**")
+                .excludePathPatterns("/error");
     }
 
     @Bean
     FilterRegistrationBean<ActuatorAuthFilter> actuatorAuth(TwilioRenderer renderer) {
-        FilterRegistrationBean<ActuatorAuthFilter> registration = new FilterRegistrationBean<>(new ActuatorAuthFilter(registry, renderer));
+        FilterRegistrationBean<ActuatorAuthFilter> registration =
+                new FilterRegistrationBean<>(new ActuatorAuthFilter(registry, renderer));
         registration.addUrlPatterns("/*");
         return registration;
     }
@@ -39,7 +44,12 @@ class AuthConfiguration implements WebMvcConfigurer {
     /** Tells a newcomer which credentials to use. */
     @EventListener(ApplicationReadyEvent.class)
     void announceAccounts() {
-        registry.all().forEach(account ->
-                log.info("Dialtone account {} (auth token {})", account.sid(), account.authToken()));
+        registry.all()
+                .forEach(
+                        account ->
+                                log.info(
+                                        "Dialtone account {} (auth token {})",
+                                        account.sid(),
+                                        account.authToken()));
     }
 }

@@ -32,11 +32,14 @@ public class BasicAuthInterceptor implements HandlerInterceptor {
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        String account = credentialsAccount(request.getHeader(HttpHeaders.AUTHORIZATION))
-                .orElseThrow(TwilioException::unauthorized);
+    public boolean preHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String account =
+                credentialsAccount(request.getHeader(HttpHeaders.AUTHORIZATION))
+                        .orElseThrow(TwilioException::unauthorized);
         if (!(handler instanceof HandlerMethod)) {
-            // Only controller methods are routes of ours; whatever else answers cannot say whose it is.
+            // Only controller methods are routes of ours; whatever else answers cannot say whose it
+            // is.
             throw TwilioException.unauthorized();
         }
         if (!allowed(account, pathVariables(request))) {

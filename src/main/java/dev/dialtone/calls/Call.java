@@ -9,25 +9,26 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A call: what the resource shows, what its create request asked for, and the lifecycle's next
- * due event. State changes only through the guarded methods below, never through setters.
+ * A call: what the resource shows, what its create request asked for, and the lifecycle's next due
+ * event. State changes only through the guarded methods below, never through setters.
  */
 public class Call {
 
     public static final String DIRECTION_OUTBOUND_API = "outbound-api";
 
     /** Every column of a call's row, in the order {@link #read} and {@link #columnValues} use. */
-    static final String COLUMNS = "sid, account_sid, parent_call_sid, to_endpoint, to_formatted, from_endpoint,"
-            + " from_formatted, phone_number_sid, status, direction, answered_by, forwarded_from, group_sid, caller_name,"
-            + " trunk_sid, date_created, date_updated, start_time, end_time, duration, price, price_unit, queue_time, url,"
-            + " method, twiml, application_sid, fallback_url, fallback_method, status_callback, status_callback_method,"
-            + " status_callback_events, send_digits, timeout_seconds, time_limit_seconds, record_call, recording_channels,"
-            + " recording_status_callback, recording_status_callback_method, recording_status_callback_events,"
-            + " recording_track, trim_mode, sip_auth_username, sip_auth_password, machine_detection,"
-            + " machine_detection_timeout, machine_detection_speech_threshold, machine_detection_speech_end_threshold,"
-            + " machine_detection_silence_timeout, async_amd, async_amd_status_callback, async_amd_status_callback_method,"
-            + " byoc, call_reason, call_token, caller_id, client_notification_url, next_event, next_event_at, answer_time,"
-            + " sip_response_code, twiml_url, twiml_method, twiml_document, hold_status, callback_sequence, idle_redirects, version";
+    static final String COLUMNS =
+            "sid, account_sid, parent_call_sid, to_endpoint, to_formatted, from_endpoint,"
+                    + " from_formatted, phone_number_sid, status, direction, answered_by, forwarded_from, group_sid, caller_name,"
+                    + " trunk_sid, date_created, date_updated, start_time, end_time, duration, price, price_unit, queue_time, url,"
+                    + " method, twiml, application_sid, fallback_url, fallback_method, status_callback, status_callback_method,"
+                    + " status_callback_events, send_digits, timeout_seconds, time_limit_seconds, record_call, recording_channels,"
+                    + " recording_status_callback, recording_status_callback_method, recording_status_callback_events,"
+                    + " recording_track, trim_mode, sip_auth_username, sip_auth_password, machine_detection,"
+                    + " machine_detection_timeout, machine_detection_speech_threshold, machine_detection_speech_end_threshold,"
+                    + " machine_detection_silence_timeout, async_amd, async_amd_status_callback, async_amd_status_callback_method,"
+                    + " byoc, call_reason, call_token, caller_id, client_notification_url, next_event, next_event_at, answer_time,"
+                    + " sip_response_code, twiml_url, twiml_method, twiml_document, hold_status, callback_sequence, idle_redirects, version";
 
     private String sid;
     private String accountSid;
@@ -61,8 +62,10 @@ public class Call {
     private HttpMethod fallbackMethod;
     private String statusCallback;
     private HttpMethod statusCallbackMethod;
+
     /** Space-separated, as Twilio documents the parameter. */
     private String statusCallbackEvents;
+
     private String sendDigits;
     private int timeout;
     private Integer timeLimit;
@@ -89,7 +92,9 @@ public class Call {
     private String callerId;
     private String clientNotificationUrl;
 
-    /** The lifecycle's next event for this call and when it is due; null once the call has ended. */
+    /**
+     * The lifecycle's next event for this call and when it is due; null once the call has ended.
+     */
     private NextEvent nextEvent;
 
     /** Null while an operator holds the call, so no claim picks it up. */
@@ -100,6 +105,7 @@ public class Call {
 
     /** The TwiML the call runs next: a URL to fetch with its method, or a document. */
     private String twimlUrl;
+
     private HttpMethod twimlMethod;
     private String twimlDocument;
 
@@ -109,7 +115,10 @@ public class Call {
     /** Status callbacks sent so far; the next one's SequenceNumber. */
     private int callbackSequence;
 
-    /** {@code <Redirect>}s followed in a row by documents that took (next to) no time: a loop, past a bound. */
+    /**
+     * {@code <Redirect>}s followed in a row by documents that took (next to) no time: a loop, past
+     * a bound.
+     */
     private int idleRedirects;
 
     /**
@@ -199,19 +208,76 @@ public class Call {
 
     /** The values of {@link #COLUMNS}, as JDBC parameters. */
     Object[] columnValues() {
-        return new Object[] {sid, accountSid, parentCallSid, to, toFormatted, from, fromFormatted, phoneNumberSid,
-                status.name(), direction, answeredBy, forwardedFrom, groupSid, callerName, trunkSid,
-                DatabaseTime.utc(dateCreated), DatabaseTime.utc(dateUpdated), DatabaseTime.utc(startTime),
-                DatabaseTime.utc(endTime), duration, price, priceUnit, queueTime, url, Columns.name(method), twiml,
-                applicationSid, fallbackUrl, Columns.name(fallbackMethod), statusCallback, Columns.name(statusCallbackMethod),
-                statusCallbackEvents, sendDigits, timeout, timeLimit, record, recordingChannels, recordingStatusCallback,
-                Columns.name(recordingStatusCallbackMethod), recordingStatusCallbackEvents, recordingTrack, trim,
-                sipAuthUsername, sipAuthPassword, machineDetection, machineDetectionTimeout,
-                machineDetectionSpeechThreshold, machineDetectionSpeechEndThreshold, machineDetectionSilenceTimeout,
-                asyncAmd, asyncAmdStatusCallback, Columns.name(asyncAmdStatusCallbackMethod), byoc, callReason, callToken,
-                callerId, clientNotificationUrl, Columns.name(nextEvent), DatabaseTime.utc(nextEventAt),
-                DatabaseTime.utc(answerTime), sipResponseCode, twimlUrl, Columns.name(twimlMethod), twimlDocument,
-                Columns.name(holdStatus), callbackSequence, idleRedirects, version};
+        return new Object[] {
+            sid,
+            accountSid,
+            parentCallSid,
+            to,
+            toFormatted,
+            from,
+            fromFormatted,
+            phoneNumberSid,
+            status.name(),
+            direction,
+            answeredBy,
+            forwardedFrom,
+            groupSid,
+            callerName,
+            trunkSid,
+            DatabaseTime.utc(dateCreated),
+            DatabaseTime.utc(dateUpdated),
+            DatabaseTime.utc(startTime),
+            DatabaseTime.utc(endTime),
+            duration,
+            price,
+            priceUnit,
+            queueTime,
+            url,
+            Columns.name(method),
+            twiml,
+            applicationSid,
+            fallbackUrl,
+            Columns.name(fallbackMethod),
+            statusCallback,
+            Columns.name(statusCallbackMethod),
+            statusCallbackEvents,
+            sendDigits,
+            timeout,
+            timeLimit,
+            record,
+            recordingChannels,
+            recordingStatusCallback,
+            Columns.name(recordingStatusCallbackMethod),
+            recordingStatusCallbackEvents,
+            recordingTrack,
+            trim,
+            sipAuthUsername,
+            sipAuthPassword,
+            machineDetection,
+            machineDetectionTimeout,
+            machineDetectionSpeechThreshold,
+            machineDetectionSpeechEndThreshold,
+            machineDetectionSilenceTimeout,
+            asyncAmd,
+            asyncAmdStatusCallback,
+            Columns.name(asyncAmdStatusCallbackMethod),
+            byoc,
+            callReason,
+            callToken,
+            callerId,
+            clientNotificationUrl,
+            Columns.name(nextEvent),
+            DatabaseTime.utc(nextEventAt),
+            DatabaseTime.utc(answerTime),
+            sipResponseCode,
+            twimlUrl,
+            Columns.name(twimlMethod),
+            twimlDocument,
+            Columns.name(holdStatus),
+            callbackSequence,
+            idleRedirects,
+            version
+        };
     }
 
     /** The call is stored with its changes: one more version. */
@@ -250,7 +316,8 @@ public class Call {
         call.recordingChannels = request.recordingChannels();
         call.recordingStatusCallback = request.recordingStatusCallback();
         call.recordingStatusCallbackMethod = request.recordingStatusCallbackMethod();
-        call.recordingStatusCallbackEvents = String.join(" ", request.recordingStatusCallbackEvents());
+        call.recordingStatusCallbackEvents =
+                String.join(" ", request.recordingStatusCallbackEvents());
         call.recordingTrack = request.recordingTrack();
         call.trim = request.trim();
         call.sipAuthUsername = request.sipAuthUsername();
@@ -303,14 +370,19 @@ public class Call {
             timeLimit = update.timeLimit();
         }
         dateUpdated = now;
-        if (update.status() == CallStatus.CANCELED && (status == CallStatus.QUEUED || status == CallStatus.RINGING)) {
+        if (update.status() == CallStatus.CANCELED
+                && (status == CallStatus.QUEUED || status == CallStatus.RINGING)) {
             // Canceling leaves a call in progress alone, as Twilio does.
             finish(CallStatus.CANCELED, null, now, pricePerMinute);
             return true;
         }
         if (update.status() == CallStatus.COMPLETED) {
             // Hanging up ends any live call; one never answered counts as canceled.
-            finish(status == CallStatus.IN_PROGRESS ? CallStatus.COMPLETED : CallStatus.CANCELED, null, now, pricePerMinute);
+            finish(
+                    status == CallStatus.IN_PROGRESS ? CallStatus.COMPLETED : CallStatus.CANCELED,
+                    null,
+                    now,
+                    pricePerMinute);
             return true;
         }
         if (update.redirects() && status == CallStatus.IN_PROGRESS) {
@@ -343,13 +415,19 @@ public class Call {
     }
 
     /** Ends a live call with its final status, duration and price. */
-    public void finish(CallStatus finalStatus, Integer sipCode, Instant now, BigDecimal pricePerMinute) {
+    public void finish(
+            CallStatus finalStatus, Integer sipCode, Instant now, BigDecimal pricePerMinute) {
         require(!status.isEnded() && finalStatus.isEnded(), "end as " + finalStatus.wire());
         if (finalStatus == CallStatus.COMPLETED) {
-            Instant answered = answerTime != null ? answerTime : startTime != null ? startTime : now;
+            Instant answered =
+                    answerTime != null ? answerTime : startTime != null ? startTime : now;
             duration = (int) Duration.between(answered, now).toSeconds();
             long minutes = Math.max(1, (duration + 59) / 60);
-            price = pricePerMinute.multiply(BigDecimal.valueOf(minutes)).negate().setScale(5, java.math.RoundingMode.HALF_UP);
+            price =
+                    pricePerMinute
+                            .multiply(BigDecimal.valueOf(minutes))
+                            .negate()
+                            .setScale(5, java.math.RoundingMode.HALF_UP);
         }
         status = finalStatus;
         sipResponseCode = sipCode;
@@ -404,7 +482,10 @@ public class Call {
         }
     }
 
-    /** Counts a redirect: answers how many in a row came from documents that took no time, this one included. */
+    /**
+     * Counts a redirect: answers how many in a row came from documents that took no time, this one
+     * included.
+     */
     public int countRedirect(boolean idle) {
         idleRedirects = idle ? idleRedirects + 1 : 0;
         return idleRedirects;
@@ -416,7 +497,8 @@ public class Call {
 
     private void require(boolean allowed, String transition) {
         if (!allowed) {
-            throw new IllegalStateException("Call " + sid + " cannot " + transition + " while " + status.wire());
+            throw new IllegalStateException(
+                    "Call " + sid + " cannot " + transition + " while " + status.wire());
         }
     }
 
@@ -424,65 +506,241 @@ public class Call {
         return !status.isEnded();
     }
 
-    public String sid() { return sid; }
-    public String accountSid() { return accountSid; }
-    public String parentCallSid() { return parentCallSid; }
-    public String to() { return to; }
-    public String toFormatted() { return toFormatted; }
-    public String from() { return from; }
-    public String fromFormatted() { return fromFormatted; }
-    public String phoneNumberSid() { return phoneNumberSid; }
-    public CallStatus status() { return status; }
-    public String direction() { return direction; }
-    public String answeredBy() { return answeredBy; }
-    public String forwardedFrom() { return forwardedFrom; }
-    public String groupSid() { return groupSid; }
-    public String callerName() { return callerName; }
-    public String trunkSid() { return trunkSid; }
-    public Instant dateCreated() { return dateCreated; }
-    public Instant dateUpdated() { return dateUpdated; }
-    public Instant startTime() { return startTime; }
-    public Instant endTime() { return endTime; }
-    public Integer duration() { return duration; }
-    public BigDecimal price() { return price; }
-    public String priceUnit() { return priceUnit; }
-    public Long queueTime() { return queueTime; }
-    public String url() { return url; }
-    public HttpMethod method() { return method; }
-    public String twiml() { return twiml; }
-    public String applicationSid() { return applicationSid; }
-    public String fallbackUrl() { return fallbackUrl; }
-    public HttpMethod fallbackMethod() { return fallbackMethod; }
-    public String statusCallback() { return statusCallback; }
-    public HttpMethod statusCallbackMethod() { return statusCallbackMethod; }
-    public List<String> statusCallbackEvents() {
-        return statusCallbackEvents.isEmpty() ? List.of() : List.of(statusCallbackEvents.split(" "));
+    public String sid() {
+        return sid;
     }
-    public String sendDigits() { return sendDigits; }
-    public int timeout() { return timeout; }
-    public Integer timeLimit() { return timeLimit; }
-    public boolean record() { return record; }
-    public String recordingChannels() { return recordingChannels; }
-    public String recordingStatusCallback() { return recordingStatusCallback; }
-    public HttpMethod recordingStatusCallbackMethod() { return recordingStatusCallbackMethod; }
-    public String recordingTrack() { return recordingTrack; }
-    public String trim() { return trim; }
-    public String sipAuthUsername() { return sipAuthUsername; }
-    public String machineDetection() { return machineDetection; }
-    public Integer machineDetectionTimeout() { return machineDetectionTimeout; }
-    public Boolean asyncAmd() { return asyncAmd; }
-    public String byoc() { return byoc; }
-    public String callReason() { return callReason; }
-    public String callToken() { return callToken; }
-    public String callerId() { return callerId; }
-    public String clientNotificationUrl() { return clientNotificationUrl; }
-    public NextEvent nextEvent() { return nextEvent; }
-    public Instant nextEventAt() { return nextEventAt; }
-    public Instant answerTime() { return answerTime; }
-    public Integer sipResponseCode() { return sipResponseCode; }
-    public String twimlUrl() { return twimlUrl; }
-    public HttpMethod twimlMethod() { return twimlMethod; }
-    public String twimlDocument() { return twimlDocument; }
-    public CallStatus holdStatus() { return holdStatus; }
-    public long version() { return version; }
+
+    public String accountSid() {
+        return accountSid;
+    }
+
+    public String parentCallSid() {
+        return parentCallSid;
+    }
+
+    public String to() {
+        return to;
+    }
+
+    public String toFormatted() {
+        return toFormatted;
+    }
+
+    public String from() {
+        return from;
+    }
+
+    public String fromFormatted() {
+        return fromFormatted;
+    }
+
+    public String phoneNumberSid() {
+        return phoneNumberSid;
+    }
+
+    public CallStatus status() {
+        return status;
+    }
+
+    public String direction() {
+        return direction;
+    }
+
+    public String answeredBy() {
+        return answeredBy;
+    }
+
+    public String forwardedFrom() {
+        return forwardedFrom;
+    }
+
+    public String groupSid() {
+        return groupSid;
+    }
+
+    public String callerName() {
+        return callerName;
+    }
+
+    public String trunkSid() {
+        return trunkSid;
+    }
+
+    public Instant dateCreated() {
+        return dateCreated;
+    }
+
+    public Instant dateUpdated() {
+        return dateUpdated;
+    }
+
+    public Instant startTime() {
+        return startTime;
+    }
+
+    public Instant endTime() {
+        return endTime;
+    }
+
+    public Integer duration() {
+        return duration;
+    }
+
+    public BigDecimal price() {
+        return price;
+    }
+
+    public String priceUnit() {
+        return priceUnit;
+    }
+
+    public Long queueTime() {
+        return queueTime;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public HttpMethod method() {
+        return method;
+    }
+
+    public String twiml() {
+        return twiml;
+    }
+
+    public String applicationSid() {
+        return applicationSid;
+    }
+
+    public String fallbackUrl() {
+        return fallbackUrl;
+    }
+
+    public HttpMethod fallbackMethod() {
+        return fallbackMethod;
+    }
+
+    public String statusCallback() {
+        return statusCallback;
+    }
+
+    public HttpMethod statusCallbackMethod() {
+        return statusCallbackMethod;
+    }
+
+    public List<String> statusCallbackEvents() {
+        return statusCallbackEvents.isEmpty()
+                ? List.of()
+                : List.of(statusCallbackEvents.split(" "));
+    }
+
+    public String sendDigits() {
+        return sendDigits;
+    }
+
+    public int timeout() {
+        return timeout;
+    }
+
+    public Integer timeLimit() {
+        return timeLimit;
+    }
+
+    public boolean record() {
+        return record;
+    }
+
+    public String recordingChannels() {
+        return recordingChannels;
+    }
+
+    public String recordingStatusCallback() {
+        return recordingStatusCallback;
+    }
+
+    public HttpMethod recordingStatusCallbackMethod() {
+        return recordingStatusCallbackMethod;
+    }
+
+    public String recordingTrack() {
+        return recordingTrack;
+    }
+
+    public String trim() {
+        return trim;
+    }
+
+    public String sipAuthUsername() {
+        return sipAuthUsername;
+    }
+
+    public String machineDetection() {
+        return machineDetection;
+    }
+
+    public Integer machineDetectionTimeout() {
+        return machineDetectionTimeout;
+    }
+
+    public Boolean asyncAmd() {
+        return asyncAmd;
+    }
+
+    public String byoc() {
+        return byoc;
+    }
+
+    public String callReason() {
+        return callReason;
+    }
+
+    public String callToken() {
+        return callToken;
+    }
+
+    public String callerId() {
+        return callerId;
+    }
+
+    public String clientNotificationUrl() {
+        return clientNotificationUrl;
+    }
+
+    public NextEvent nextEvent() {
+        return nextEvent;
+    }
+
+    public Instant nextEventAt() {
+        return nextEventAt;
+    }
+
+    public Instant answerTime() {
+        return answerTime;
+    }
+
+    public Integer sipResponseCode() {
+        return sipResponseCode;
+    }
+
+    public String twimlUrl() {
+        return twimlUrl;
+    }
+
+    public HttpMethod twimlMethod() {
+        return twimlMethod;
+    }
+
+    public String twimlDocument() {
+        return twimlDocument;
+    }
+
+    public CallStatus holdStatus() {
+        return holdStatus;
+    }
+
+    public long version() {
+        return version;
+    }
 }

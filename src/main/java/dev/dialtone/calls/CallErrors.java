@@ -8,10 +8,13 @@ final class CallErrors {
     private CallErrors() {}
 
     static TwilioException notInProgress() {
-        return TwilioException.badRequest(TwilioErrorCodes.CALL_NOT_IN_PROGRESS, "Call is not in-progress. Cannot redirect.");
+        return TwilioException.badRequest(
+                TwilioErrorCodes.CALL_NOT_IN_PROGRESS, "Call is not in-progress. Cannot redirect.");
     }
 
     static TwilioException deleteWhileLive() {
-        return TwilioException.badRequest(TwilioErrorCodes.DELETE_BEFORE_COMPLETE, "Cannot delete this resource before it is complete");
+        return TwilioException.badRequest(
+                TwilioErrorCodes.DELETE_BEFORE_COMPLETE,
+                "Cannot delete this resource before it is complete");
     }
 }

@@ -47,15 +47,23 @@ record CallFilter(
             throw invalid("ParentCallSid is not a valid Call SID: " + parent);
         }
         String statusText = echoed(p, "Status", echo);
-        CallStatus status = statusText == null
-                ? null
-                : CallStatus.ofWire(statusText).orElseThrow(() -> invalid("Status is not a valid call status: " + statusText));
+        CallStatus status =
+                statusText == null
+                        ? null
+                        : CallStatus.ofWire(statusText)
+                                .orElseThrow(
+                                        () ->
+                                                invalid(
+                                                        "Status is not a valid call status: "
+                                                                + statusText));
         Instant[] start = bounds(p, "StartTime", echo);
         Instant[] end = bounds(p, "EndTime", echo);
-        return new CallFilter(to, from, parent, status, start[0], start[1], end[0], end[1], List.copyOf(echo));
+        return new CallFilter(
+                to, from, parent, status, start[0], start[1], end[0], end[1], List.copyOf(echo));
     }
 
-    private static String echoed(FormParameters p, String name, List<Map.Entry<String, String>> echo) {
+    private static String echoed(
+            FormParameters p, String name, List<Map.Entry<String, String>> echo) {
         String value = p.text(name);
         if (value != null) {
             echo.add(Map.entry(name, value));
@@ -63,7 +71,8 @@ record CallFilter(
         return value;
     }
 
-    private static Instant[] bounds(FormParameters p, String name, List<Map.Entry<String, String>> echo) {
+    private static Instant[] bounds(
+            FormParameters p, String name, List<Map.Entry<String, String>> echo) {
         Instant from = null;
         Instant until = null;
         for (String suffix : TIME_SUFFIXES) {
@@ -73,12 +82,22 @@ record CallFilter(
                 continue;
             }
             TimeValue time = TimeValue.parse(key, value);
-            Instant[] range = switch (suffix) {
-                case "" -> new Instant[] {time.dayStart(), time.dayStart().plus(1, ChronoUnit.DAYS)};
-                case "<" -> new Instant[] {null, time.instant()};
-                case "<=" -> new Instant[] {null, time.dateOnly() ? time.dayStart().plus(1, ChronoUnit.DAYS) : time.instant().plusNanos(1000)};
-                default -> new Instant[] {time.instant(), null};
-            };
+            Instant[] range =
+                    switch (suffix) {
+                        case "" ->
+                                new Instant[] {
+                                    time.dayStart(), time.dayStart().plus(1, ChronoUnit.DAYS)
+                                };
+                        case "<" -> new Instant[] {null, time.instant()};
+                        case "<=" ->
+                                new Instant[] {
+                                    null,
+                                    time.dateOnly()
+                                            ? time.dayStart().plus(1, ChronoUnit.DAYS)
+                                            : time.instant().plusNanos(1000)
+                                };
+                        default -> new Instant[] {time.instant(), null};
+                    };
             from = later(from, range[0]);
             until = earlier(until, range[1]);
         }
@@ -103,11 +122,15 @@ record CallFilter(
             String v = value.trim();
             try {
                 if (v.length() == 10) {
-                    return new TimeValue(LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant(), true);
+                    return new TimeValue(
+                            LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant(), true);
                 }
                 String iso = v.replace(' ', 'T');
                 if (iso.endsWith("Z") || iso.matches(".*[+-]\\d{2}:?\\d{2}$")) {
-                    return new TimeValue(OffsetDateTime.parse(iso.replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant(), false);
+                    return new TimeValue(
+                            OffsetDateTime.parse(iso.replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2"))
+                                    .toInstant(),
+                            false);
                 }
                 return new TimeValue(LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC), false);
             } catch (DateTimeParseException malformed) {

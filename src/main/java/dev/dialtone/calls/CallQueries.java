@@ -21,7 +21,9 @@ class CallQueries {
     record Slice(List<CallView> calls, boolean more) {}
 
     Slice page(String accountSid, CallFilter filter, CallPageRequest request) {
-        StringBuilder sql = new StringBuilder("SELECT " + CallViews.COLUMNS + " FROM calls WHERE account_sid = ?");
+        StringBuilder sql =
+                new StringBuilder(
+                        "SELECT " + CallViews.COLUMNS + " FROM calls WHERE account_sid = ?");
         List<Object> args = new ArrayList<>();
         args.add(accountSid);
         condition(sql, args, "to_endpoint = ?", filter.to());
@@ -35,14 +37,18 @@ class CallQueries {
         PageToken token = request.token();
         boolean backwards = token != null && !token.after();
         if (token != null) {
-            sql.append(backwards
-                    ? " AND (date_created > ? OR (date_created = ? AND sid > ?))"
-                    : " AND (date_created < ? OR (date_created = ? AND sid < ?))");
+            sql.append(
+                    backwards
+                            ? " AND (date_created > ? OR (date_created = ? AND sid > ?))"
+                            : " AND (date_created < ? OR (date_created = ? AND sid < ?))");
             args.add(DatabaseTime.utc(token.dateCreated()));
             args.add(DatabaseTime.utc(token.dateCreated()));
             args.add(token.sid());
         }
-        sql.append(backwards ? " ORDER BY date_created ASC, sid ASC" : " ORDER BY date_created DESC, sid DESC");
+        sql.append(
+                backwards
+                        ? " ORDER BY date_created ASC, sid ASC"
+                        : " ORDER BY date_created DESC, sid DESC");
         // One row more than the page tells whether another page follows.
         sql.append(" LIMIT ?");
         args.add(request.pageSize() + 1);
@@ -51,7 +57,8 @@ class CallQueries {
             sql.append(" OFFSET ?");
             args.add((long) request.page() * request.pageSize());
         }
-        List<CallView> calls = new ArrayList<>(jdbc.query(sql.toString(), CallViews::row, args.toArray()));
+        List<CallView> calls =
+                new ArrayList<>(jdbc.query(sql.toString(), CallViews::row, args.toArray()));
         boolean more = calls.size() > request.pageSize();
         if (more) {
             calls.remove(calls.size() - 1);
@@ -62,7 +69,8 @@ class CallQueries {
         return new Slice(calls, more);
     }
 
-    private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
+    private static void condition(
+            StringBuilder sql, List<Object> args, String clause, Object value) {
         if (value != null) {
             sql.append(" AND ").append(clause);
             args.add(value);

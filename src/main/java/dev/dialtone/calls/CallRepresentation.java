@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The one representation of a call: the spec's {@code api.v2010.account.call} properties, in
- * schema order, every one present. Numbers Twilio sends as strings stay strings.
+ * The one representation of a call: the spec's {@code api.v2010.account.call} properties, in schema
+ * order, every one present. Numbers Twilio sends as strings stay strings.
  */
 public final class CallRepresentation {
 

@@ -8,11 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Turns the form parameters of create and update into validated requests, in Twilio's order of checks. */
+/**
+ * Turns the form parameters of create and update into validated requests, in Twilio's order of
+ * checks.
+ */
 final class CallRequests {
 
-    static final Set<String> STATUS_CALLBACK_EVENTS = orderedSet("initiated", "ringing", "answered", "completed");
-    private static final Set<String> RECORDING_EVENTS = orderedSet("in-progress", "completed", "absent");
+    static final Set<String> STATUS_CALLBACK_EVENTS =
+            orderedSet("initiated", "ringing", "answered", "completed");
+    private static final Set<String> RECORDING_EVENTS =
+            orderedSet("in-progress", "completed", "absent");
     private static final Set<String> MACHINE_DETECTION = orderedSet("Enable", "DetectMessageEnd");
     private static final Set<String> RECORDING_CHANNELS = orderedSet("mono", "dual");
     private static final Set<String> RECORDING_TRACKS = orderedSet("inbound", "outbound", "both");
@@ -42,47 +47,74 @@ final class CallRequests {
             throw TwilioException.badRequest(FROM_MISSING, "No 'From' number is specified");
         }
         if (!Endpoints.isValid(to)) {
-            throw TwilioException.badRequest(TO_INVALID, "The phone number you are attempting to call, " + to + ", is not valid.");
+            throw TwilioException.badRequest(
+                    TO_INVALID,
+                    "The phone number you are attempting to call, " + to + ", is not valid.");
         }
-        if (!Endpoints.isValid(from) || (Endpoints.isPhoneNumber(to) && !Endpoints.isPhoneNumber(from) && !from.startsWith("client:"))) {
-            throw TwilioException.badRequest(FROM_INVALID, "From is not a valid phone number: " + from);
+        if (!Endpoints.isValid(from)
+                || (Endpoints.isPhoneNumber(to)
+                        && !Endpoints.isPhoneNumber(from)
+                        && !from.startsWith("client:"))) {
+            throw TwilioException.badRequest(
+                    FROM_INVALID, "From is not a valid phone number: " + from);
         }
         TestNumbers.check(to, from);
 
         url = p.url("Url", URL_INVALID);
         applicationSid = p.sid("ApplicationSid", "AP", APPLICATION_SID_INVALID);
         if (twiml != null && twiml.length() > MAX_TWIML_LENGTH) {
-            throw FormParameters.invalid("Twiml", "Twiml must be at most " + MAX_TWIML_LENGTH + " characters long, was " + twiml.length());
+            throw FormParameters.invalid(
+                    "Twiml",
+                    "Twiml must be at most "
+                            + MAX_TWIML_LENGTH
+                            + " characters long, was "
+                            + twiml.length());
         }
         String callerId = p.text("CallerId");
         if (callerId != null && !Endpoints.isValid(callerId)) {
-            throw FormParameters.invalid("CallerId", "CallerId is not a valid phone number, SIP address or client identifier: " + callerId);
+            throw FormParameters.invalid(
+                    "CallerId",
+                    "CallerId is not a valid phone number, SIP address or client identifier: "
+                            + callerId);
         }
         String sendDigits = p.text("SendDigits");
         if (sendDigits != null && !SEND_DIGITS.matcher(sendDigits).matches()) {
-            throw TwilioException.badRequest(SEND_DIGITS_INVALID,
-                    "SendDigits may only contain up to 32 of the characters 0-9, A-D, #, *, w and W: " + sendDigits);
+            throw TwilioException.badRequest(
+                    SEND_DIGITS_INVALID,
+                    "SendDigits may only contain up to 32 of the characters 0-9, A-D, #, *, w and W: "
+                            + sendDigits);
         }
         Integer timeout = p.integer("Timeout", TIMEOUT_INVALID, 1, 600);
         String sipUser = p.text("SipAuthUsername");
         String sipPassword = p.text("SipAuthPassword");
         if (sipUser != null && sipUser.length() > 255) {
-            throw TwilioException.badRequest(SIP_AUTH_USERNAME_TOO_LONG, "SipAuthUsername must be fewer than 256 characters");
+            throw TwilioException.badRequest(
+                    SIP_AUTH_USERNAME_TOO_LONG,
+                    "SipAuthUsername must be fewer than 256 characters");
         }
         if (sipPassword != null && sipPassword.length() > 255) {
-            throw TwilioException.badRequest(SIP_AUTH_PASSWORD_TOO_LONG, "SipAuthPassword must be fewer than 256 characters");
+            throw TwilioException.badRequest(
+                    SIP_AUTH_PASSWORD_TOO_LONG,
+                    "SipAuthPassword must be fewer than 256 characters");
         }
         if (sipUser != null && sipPassword == null) {
-            throw TwilioException.badRequest(SIP_AUTH_PASSWORD_REQUIRED, "SipAuthPassword is required when providing SipAuthUsername");
+            throw TwilioException.badRequest(
+                    SIP_AUTH_PASSWORD_REQUIRED,
+                    "SipAuthPassword is required when providing SipAuthUsername");
         }
-        // With an ApplicationSid the application's own URLs and callbacks apply, so these are ignored.
+        // With an ApplicationSid the application's own URLs and callbacks apply, so these are
+        // ignored.
         boolean own = applicationSid == null;
         HttpMethod method = p.method("Method", HttpMethod.POST);
         String fallbackUrl = p.url("FallbackUrl", URL_INVALID);
         HttpMethod fallbackMethod = p.method("FallbackMethod", HttpMethod.POST);
         String statusCallback = p.url("StatusCallback", STATUS_CALLBACK_INVALID);
         HttpMethod statusCallbackMethod = p.method("StatusCallbackMethod", HttpMethod.POST);
-        List<String> events = p.words("StatusCallbackEvent", STATUS_CALLBACK_EVENT_INVALID, STATUS_CALLBACK_EVENTS);
+        List<String> events =
+                p.words(
+                        "StatusCallbackEvent",
+                        STATUS_CALLBACK_EVENT_INVALID,
+                        STATUS_CALLBACK_EVENTS);
 
         return new NewCall(
                 to,
@@ -103,18 +135,26 @@ final class CallRequests {
                 p.choice("RecordingChannels", INVALID_PARAMETER, RECORDING_CHANNELS),
                 p.url("RecordingStatusCallback", RECORDING_STATUS_CALLBACK_INVALID),
                 p.method("RecordingStatusCallbackMethod", HttpMethod.POST),
-                p.words("RecordingStatusCallbackEvent", RECORDING_STATUS_CALLBACK_EVENT_INVALID, RECORDING_EVENTS),
+                p.words(
+                        "RecordingStatusCallbackEvent",
+                        RECORDING_STATUS_CALLBACK_EVENT_INVALID,
+                        RECORDING_EVENTS),
                 p.choice("RecordingTrack", INVALID_PARAMETER, RECORDING_TRACKS),
                 p.choice("Trim", INVALID_PARAMETER, TRIM),
                 sipUser,
                 sipPassword,
                 // SendDigits switches answering-machine detection off, as the spec says.
-                sendDigits == null ? p.choice("MachineDetection", MACHINE_DETECTION_INVALID, MACHINE_DETECTION) : null,
+                sendDigits == null
+                        ? p.choice("MachineDetection", MACHINE_DETECTION_INVALID, MACHINE_DETECTION)
+                        : null,
                 p.integer("MachineDetectionTimeout", MACHINE_DETECTION_INVALID, 3, 59),
                 p.integer("MachineDetectionSpeechThreshold", MACHINE_DETECTION_INVALID, 1000, 6000),
-                p.integer("MachineDetectionSpeechEndThreshold", MACHINE_DETECTION_INVALID, 500, 5000),
+                p.integer(
+                        "MachineDetectionSpeechEndThreshold", MACHINE_DETECTION_INVALID, 500, 5000),
                 p.integer("MachineDetectionSilenceTimeout", MACHINE_DETECTION_INVALID, 2000, 10000),
-                "true".equals(p.choice("AsyncAmd", INVALID_PARAMETER, TRUE_FALSE)) ? Boolean.TRUE : null,
+                "true".equals(p.choice("AsyncAmd", INVALID_PARAMETER, TRUE_FALSE))
+                        ? Boolean.TRUE
+                        : null,
                 p.url("AsyncAmdStatusCallback", URL_INVALID),
                 p.method("AsyncAmdStatusCallbackMethod", HttpMethod.POST),
                 p.sid("Byoc", "BY", BYOC_INVALID),
@@ -129,15 +169,22 @@ final class CallRequests {
         String url = p.url("Url", URL_INVALID);
         String twiml = p.text("Twiml");
         if (url != null && twiml != null) {
-            throw FormParameters.invalid("Twiml", "Url and Twiml are mutually exclusive; send one of them");
+            throw FormParameters.invalid(
+                    "Twiml", "Url and Twiml are mutually exclusive; send one of them");
         }
         if (twiml != null && twiml.length() > MAX_TWIML_LENGTH) {
-            throw FormParameters.invalid("Twiml", "Twiml must be at most " + MAX_TWIML_LENGTH + " characters long, was " + twiml.length());
+            throw FormParameters.invalid(
+                    "Twiml",
+                    "Twiml must be at most "
+                            + MAX_TWIML_LENGTH
+                            + " characters long, was "
+                            + twiml.length());
         }
         String status = p.choice("Status", INVALID_PARAMETER, UPDATE_STATUSES);
         String statusCallback = p.url("StatusCallback", STATUS_CALLBACK_INVALID);
         if (statusCallback != null && url == null) {
-            throw TwilioException.badRequest(URL_INVALID, "Url parameter is required when updating StatusCallback.");
+            throw TwilioException.badRequest(
+                    URL_INVALID, "Url parameter is required when updating StatusCallback.");
         }
         return new CallUpdate(
                 url,
@@ -154,7 +201,8 @@ final class CallRequests {
     private static String limited(FormParameters p, String name, int max) {
         String value = p.text(name);
         if (value.length() > max) {
-            throw FormParameters.invalid(name, name + " must be at most " + max + " characters long");
+            throw FormParameters.invalid(
+                    name, name + " must be at most " + max + " characters long");
         }
         return value;
     }

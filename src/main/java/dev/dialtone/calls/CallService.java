@@ -1,7 +1,7 @@
 package dev.dialtone.calls;
 
-import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.lifecycle.CallLifecycle;
+import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.web.TwilioException;
 import dev.dialtone.webhooks.CallRequestLog;
 import java.time.Clock;
@@ -9,7 +9,10 @@ import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates, reads, changes and removes calls; every change is committed before the client hears of it. */
+/**
+ * Creates, reads, changes and removes calls; every change is committed before the client hears of
+ * it.
+ */
 @Service
 public class CallService {
 
@@ -21,8 +24,14 @@ public class CallService {
     private final CallRequestLog requestLog;
     private final OutboundTargets targets;
 
-    CallService(CallStore calls, CallViews views, CallQueries queries, Clock clock, CallLifecycle lifecycle,
-            CallRequestLog requestLog, OutboundTargets targets) {
+    CallService(
+            CallStore calls,
+            CallViews views,
+            CallQueries queries,
+            Clock clock,
+            CallLifecycle lifecycle,
+            CallRequestLog requestLog,
+            OutboundTargets targets) {
         this.calls = calls;
         this.views = views;
         this.queries = queries;

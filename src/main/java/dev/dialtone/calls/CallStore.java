@@ -16,14 +16,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallStore {
 
-    private static final List<String> COLUMN_NAMES = Arrays.stream(Call.COLUMNS.split(",")).map(String::strip).toList();
+    private static final List<String> COLUMN_NAMES =
+            Arrays.stream(Call.COLUMNS.split(",")).map(String::strip).toList();
     private static final String SELECT = "SELECT " + Call.COLUMNS + " FROM calls";
-    private static final String INSERT = "INSERT INTO calls (" + Call.COLUMNS + ") VALUES ("
-            + placeholders(COLUMN_NAMES.size()) + ")";
-    // Every column is written back; the version both counts the change and checks nothing came between.
-    private static final String UPDATE = "UPDATE calls SET "
-            + String.join(", ", COLUMN_NAMES.stream().map(column -> column + " = ?").toList())
-            + " WHERE sid = ? AND version = ?";
+    private static final String INSERT =
+            "INSERT INTO calls ("
+                    + Call.COLUMNS
+                    + ") VALUES ("
+                    + placeholders(COLUMN_NAMES.size())
+                    + ")";
+    // Every column is written back; the version both counts the change and checks nothing came
+    // between.
+    private static final String UPDATE =
+            "UPDATE calls SET "
+                    + String.join(
+                            ", ", COLUMN_NAMES.stream().map(column -> column + " = ?").toList())
+                    + " WHERE sid = ? AND version = ?";
 
     private final JdbcTemplate jdbc;
 
@@ -36,19 +44,34 @@ public class CallStore {
         jdbc.update(INSERT, call.columnValues());
     }
 
-    /** The call, locked until the transaction ends, so an API change and the lifecycle never interleave. */
+    /**
+     * The call, locked until the transaction ends, so an API change and the lifecycle never
+     * interleave.
+     */
     public Optional<Call> lock(String sid) {
-        return jdbc.query(SELECT + " WHERE sid = ? FOR UPDATE", (rs, i) -> Call.read(rs), sid).stream().findFirst();
+        return jdbc
+                .query(SELECT + " WHERE sid = ? FOR UPDATE", (rs, i) -> Call.read(rs), sid)
+                .stream()
+                .findFirst();
     }
 
     public Optional<Call> find(String sid, String accountSid) {
-        return jdbc.query(SELECT + " WHERE sid = ? AND account_sid = ?", (rs, i) -> Call.read(rs), sid, accountSid)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        SELECT + " WHERE sid = ? AND account_sid = ?",
+                        (rs, i) -> Call.read(rs),
+                        sid,
+                        accountSid)
+                .stream()
+                .findFirst();
     }
 
     /** Calls by SID, for rows the caller has already locked. */
     public List<Call> findAll(List<String> sids) {
-        return jdbc.query(SELECT + " WHERE sid IN (" + placeholders(sids.size()) + ")", (rs, i) -> Call.read(rs), sids.toArray());
+        return jdbc.query(
+                SELECT + " WHERE sid IN (" + placeholders(sids.size()) + ")",
+                (rs, i) -> Call.read(rs),
+                sids.toArray());
     }
 
     /** Writes the call's changes; its version moves on by one. */
@@ -61,11 +84,13 @@ public class CallStore {
         if (changed.isEmpty()) {
             return;
         }
-        int[] counts = jdbc.batchUpdate(UPDATE, changed.stream().map(CallStore::updateArguments).toList());
+        int[] counts =
+                jdbc.batchUpdate(UPDATE, changed.stream().map(CallStore::updateArguments).toList());
         for (int i = 0; i < counts.length; i++) {
             // A driver may answer "succeeded, count unknown" for a batched statement.
             if (counts[i] != 1 && counts[i] != Statement.SUCCESS_NO_INFO) {
-                throw new OptimisticLockingFailureException("Call " + changed.get(i).sid() + " changed or vanished since it was read");
+                throw new OptimisticLockingFailureException(
+                        "Call " + changed.get(i).sid() + " changed or vanished since it was read");
             }
         }
         changed.forEach(Call::stored);

@@ -30,9 +30,29 @@ public record CallView(
         String trunkSid) {
 
     public static CallView of(Call call) {
-        return new CallView(call.sid(), call.dateCreated(), call.dateUpdated(), call.parentCallSid(), call.accountSid(),
-                call.to(), call.toFormatted(), call.from(), call.fromFormatted(), call.phoneNumberSid(), call.status(),
-                call.startTime(), call.endTime(), call.duration(), call.price(), call.priceUnit(), call.direction(),
-                call.answeredBy(), call.forwardedFrom(), call.groupSid(), call.callerName(), call.queueTime(), call.trunkSid());
+        return new CallView(
+                call.sid(),
+                call.dateCreated(),
+                call.dateUpdated(),
+                call.parentCallSid(),
+                call.accountSid(),
+                call.to(),
+                call.toFormatted(),
+                call.from(),
+                call.fromFormatted(),
+                call.phoneNumberSid(),
+                call.status(),
+                call.startTime(),
+                call.endTime(),
+                call.duration(),
+                call.price(),
+                call.priceUnit(),
+                call.direction(),
+                call.answeredBy(),
+                call.forwardedFrom(),
+                call.groupSid(),
+                call.callerName(),
+                call.queueTime(),
+                call.trunkSid());
     }
 }

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CallViews {
 
-    static final String COLUMNS = "sid, date_created, date_updated, parent_call_sid, account_sid, to_endpoint,"
-            + " to_formatted, from_endpoint, from_formatted, phone_number_sid, status, start_time, end_time, duration,"
-            + " price, price_unit, direction, answered_by, forwarded_from, group_sid, caller_name, queue_time, trunk_sid";
+    static final String COLUMNS =
+            "sid, date_created, date_updated, parent_call_sid, account_sid, to_endpoint,"
+                    + " to_formatted, from_endpoint, from_formatted, phone_number_sid, status, start_time, end_time, duration,"
+                    + " price, price_unit, direction, answered_by, forwarded_from, group_sid, caller_name, queue_time, trunk_sid";
 
     private final JdbcTemplate jdbc;
 
@@ -26,16 +27,40 @@ class CallViews {
     }
 
     Optional<CallView> find(String accountSid, String sid) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM calls WHERE sid = ? AND account_sid = ?", CallViews::row, sid, accountSid)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM calls WHERE sid = ? AND account_sid = ?",
+                        CallViews::row,
+                        sid,
+                        accountSid)
+                .stream()
+                .findFirst();
     }
 
     static CallView row(ResultSet rs, int rowNumber) throws SQLException {
-        return new CallView(rs.getString(1), DatabaseTime.read(rs, 2), DatabaseTime.read(rs, 3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                CallStatus.valueOf(rs.getString(11)), DatabaseTime.read(rs, 12), DatabaseTime.read(rs, 13), rs.getObject(14, Integer.class),
-                rs.getObject(15, BigDecimal.class), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
-                rs.getString(20), rs.getString(21), rs.getObject(22, Long.class), rs.getString(23));
+        return new CallView(
+                rs.getString(1),
+                DatabaseTime.read(rs, 2),
+                DatabaseTime.read(rs, 3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                CallStatus.valueOf(rs.getString(11)),
+                DatabaseTime.read(rs, 12),
+                DatabaseTime.read(rs, 13),
+                rs.getObject(14, Integer.class),
+                rs.getObject(15, BigDecimal.class),
+                rs.getString(16),
+                rs.getString(17),
+                rs.getString(18),
+                rs.getString(19),
+                rs.getString(20),
+                rs.getString(21),
+                rs.getObject(22, Long.class),
+                rs.getString(23));
     }
-
 }

@@ -36,45 +36,70 @@ class CallsController {
     }
 
     @PostMapping("/{collection}")
-    ResponseEntity<byte[]> create(@PathVariable String accountSid, @PathVariable String collection,
-            @RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
+    ResponseEntity<byte[]> create(
+            @PathVariable String accountSid,
+            @PathVariable String collection,
+            @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request) {
         WireFormat format = collection(collection, request);
         Call call = service.create(accountSid, CallRequests.create(form));
         return renderer.record(201, format, ELEMENT, CallRepresentation.of(call));
     }
 
     @GetMapping("/{collection}")
-    ResponseEntity<byte[]> list(@PathVariable String accountSid, @PathVariable String collection,
-            @RequestParam MultiValueMap<String, String> query, HttpServletRequest request) {
+    ResponseEntity<byte[]> list(
+            @PathVariable String accountSid,
+            @PathVariable String collection,
+            @RequestParam MultiValueMap<String, String> query,
+            HttpServletRequest request) {
         WireFormat format = collection(collection, request);
         CallFilter filter = CallFilter.parse(query);
         CallPageRequest page = CallPageRequest.parse(query);
         CallQueries.Slice slice = service.list(accountSid, filter, page);
-        // Page URIs are written from the matched path, never echoed as the client happened to spell it.
+        // Page URIs are written from the matched path, never echoed as the client happened to spell
+        // it.
         String path = "/2010-04-01/Accounts/" + accountSid + "/" + collection;
         return renderer.list(format, ELEMENT, envelope(path, filter, page, slice));
     }
 
     @GetMapping("/{collection}/{sid}")
-    ResponseEntity<byte[]> fetch(@PathVariable String accountSid, @PathVariable String collection,
-            @PathVariable String sid, HttpServletRequest request) {
+    ResponseEntity<byte[]> fetch(
+            @PathVariable String accountSid,
+            @PathVariable String collection,
+            @PathVariable String sid,
+            HttpServletRequest request) {
         WireFormat.Segment call = member(collection, sid, request);
-        return renderer.record(200, call.format(), ELEMENT,
-                CallRepresentation.of(service.fetch(accountSid, call.name(), request.getRequestURI())));
+        return renderer.record(
+                200,
+                call.format(),
+                ELEMENT,
+                CallRepresentation.of(
+                        service.fetch(accountSid, call.name(), request.getRequestURI())));
     }
 
     @PostMapping("/{collection}/{sid}")
-    ResponseEntity<byte[]> update(@PathVariable String accountSid, @PathVariable String collection,
-            @PathVariable String sid, @RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
+    ResponseEntity<byte[]> update(
+            @PathVariable String accountSid,
+            @PathVariable String collection,
+            @PathVariable String sid,
+            @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request) {
         WireFormat.Segment call = member(collection, sid, request);
         CallUpdate update = CallRequests.update(form);
-        return renderer.record(200, call.format(), ELEMENT,
-                CallRepresentation.of(service.update(accountSid, call.name(), update, request.getRequestURI())));
+        return renderer.record(
+                200,
+                call.format(),
+                ELEMENT,
+                CallRepresentation.of(
+                        service.update(accountSid, call.name(), update, request.getRequestURI())));
     }
 
     @DeleteMapping("/{collection}/{sid}")
-    ResponseEntity<Void> delete(@PathVariable String accountSid, @PathVariable String collection,
-            @PathVariable String sid, HttpServletRequest request) {
+    ResponseEntity<Void> delete(
+            @PathVariable String accountSid,
+            @PathVariable String collection,
+            @PathVariable String sid,
+            HttpServletRequest request) {
         WireFormat.Segment call = member(collection, sid, request);
         service.delete(accountSid, call.name(), request.getRequestURI());
         return ResponseEntity.noContent().build();
@@ -88,18 +113,21 @@ class CallsController {
         return parsed.format();
     }
 
-    private static WireFormat.Segment member(String collection, String sid, HttpServletRequest request) {
+    private static WireFormat.Segment member(
+            String collection, String sid, HttpServletRequest request) {
         if (!collection.equals(CALLS)) {
             throw TwilioException.notFound(request.getRequestURI());
         }
         return WireFormat.segment(sid);
     }
 
-    private static ListPage envelope(String path, CallFilter filter, CallPageRequest request, CallQueries.Slice slice) {
+    private static ListPage envelope(
+            String path, CallFilter filter, CallPageRequest request, CallQueries.Slice slice) {
         List<CallView> calls = slice.calls();
         boolean backwards = request.token() != null && !request.token().after();
         boolean hasNext = backwards ? !calls.isEmpty() : slice.more();
-        boolean hasPrevious = request.page() > 0 && !calls.isEmpty() && (!backwards || slice.more());
+        boolean hasPrevious =
+                request.page() > 0 && !calls.isEmpty() && (!backwards || slice.more());
         String base = path + "?" + filters(filter);
         int page = request.page();
         int size = request.pageSize();
@@ -110,18 +138,29 @@ class CallsController {
                 size,
                 pageUri(base, size, page, request.token()),
                 pageUri(base, size, 0, null),
-                hasNext ? pageUri(base, size, page + 1, PageToken.after(calls.get(calls.size() - 1))) : null,
+                hasNext
+                        ? pageUri(
+                                base, size, page + 1, PageToken.after(calls.get(calls.size() - 1)))
+                        : null,
                 hasPrevious ? pageUri(base, size, page - 1, PageToken.before(calls.get(0))) : null);
     }
 
     private static String pageUri(String base, int size, int page, PageToken token) {
-        return base + "PageSize=" + size + "&Page=" + page + (token == null ? "" : "&PageToken=" + token.encode());
+        return base
+                + "PageSize="
+                + size
+                + "&Page="
+                + page
+                + (token == null ? "" : "&PageToken=" + token.encode());
     }
 
     private static String filters(CallFilter filter) {
         StringBuilder query = new StringBuilder();
         for (Map.Entry<String, String> entry : filter.echo()) {
-            query.append(encode(entry.getKey())).append('=').append(encode(entry.getValue())).append('&');
+            query.append(encode(entry.getKey()))
+                    .append('=')
+                    .append(encode(entry.getValue()))
+                    .append('&');
         }
         return query.toString();
     }

@@ -3,7 +3,10 @@ package dev.dialtone.calls;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** How a call's enums sit in their columns: by name. Times go through {@link dev.dialtone.support.DatabaseTime}. */
+/**
+ * How a call's enums sit in their columns: by name. Times go through {@link
+ * dev.dialtone.support.DatabaseTime}.
+ */
 final class Columns {
     private Columns() {}
 

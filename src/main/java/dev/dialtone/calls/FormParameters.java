@@ -70,8 +70,10 @@ final class FormParameters {
         return switch (value.toUpperCase(Locale.ROOT)) {
             case "GET" -> HttpMethod.GET;
             case "POST" -> HttpMethod.POST;
-            default -> throw TwilioException.badRequest(TwilioErrorCodes.METHOD_INVALID,
-                    name + " must be either GET or POST, was " + value);
+            default ->
+                    throw TwilioException.badRequest(
+                            TwilioErrorCodes.METHOD_INVALID,
+                            name + " must be either GET or POST, was " + value);
         };
     }
 
@@ -85,7 +87,8 @@ final class FormParameters {
         }
         int number = Integer.parseInt(value.trim());
         if (number < min || number > max) {
-            throw TwilioException.badRequest(code, name + " must be between " + min + " and " + max + ", was " + value);
+            throw TwilioException.badRequest(
+                    code, name + " must be between " + min + " and " + max + ", was " + value);
         }
         return number;
     }
@@ -106,7 +109,9 @@ final class FormParameters {
     String choice(String name, int code, Set<String> allowed) {
         String value = text(name);
         if (value != null && !allowed.contains(value)) {
-            throw TwilioException.badRequest(code, name + " must be one of " + String.join(", ", allowed) + ", was " + value);
+            throw TwilioException.badRequest(
+                    code,
+                    name + " must be one of " + String.join(", ", allowed) + ", was " + value);
         }
         return value;
     }
@@ -114,7 +119,8 @@ final class FormParameters {
     String sid(String name, String prefix, int code) {
         String value = text(name);
         if (value != null && !Pattern.matches(prefix + "[0-9a-fA-F]{32}", value)) {
-            throw TwilioException.badRequest(code, name + " is not a valid " + prefix + " SID: " + value);
+            throw TwilioException.badRequest(
+                    code, name + " is not a valid " + prefix + " SID: " + value);
         }
         return value;
     }
@@ -138,8 +144,15 @@ final class FormParameters {
                     continue;
                 }
                 if (!allowed.contains(word)) {
-                    throw TwilioException.badRequest(code, "Invalid '" + name + "': " + word
-                            + " (must be one of " + String.join(", ", allowed) + ")");
+                    throw TwilioException.badRequest(
+                            code,
+                            "Invalid '"
+                                    + name
+                                    + "': "
+                                    + word
+                                    + " (must be one of "
+                                    + String.join(", ", allowed)
+                                    + ")");
                 }
                 words.add(word);
             }

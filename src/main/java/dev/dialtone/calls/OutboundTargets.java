@@ -22,7 +22,10 @@ class OutboundTargets {
         check("Url", call.url(), URL_INVALID);
         check("FallbackUrl", call.fallbackUrl(), URL_INVALID);
         check("StatusCallback", call.statusCallback(), STATUS_CALLBACK_INVALID);
-        check("RecordingStatusCallback", call.recordingStatusCallback(), RECORDING_STATUS_CALLBACK_INVALID);
+        check(
+                "RecordingStatusCallback",
+                call.recordingStatusCallback(),
+                RECORDING_STATUS_CALLBACK_INVALID);
         check("AsyncAmdStatusCallback", call.asyncAmdStatusCallback(), URL_INVALID);
         check("ClientNotificationUrl", call.clientNotificationUrl(), URL_INVALID);
     }
@@ -35,9 +38,12 @@ class OutboundTargets {
 
     private void check(String name, String url, int code) {
         if (url != null) {
-            policy.refusalByName(url).ifPresent(why -> {
-                throw TwilioException.badRequest(code, name + " is not a target Dialtone may reach: " + why);
-            });
+            policy.refusalByName(url)
+                    .ifPresent(
+                            why -> {
+                                throw TwilioException.badRequest(
+                                        code, name + " is not a target Dialtone may reach: " + why);
+                            });
         }
     }
 }

@@ -26,23 +26,31 @@ record PageToken(boolean after, Instant dateCreated, String sid) {
     static PageToken parse(String token) {
         Matcher m = FORMAT.matcher(token);
         if (!m.matches()) {
-            throw TwilioException.badRequest(TwilioErrorCodes.PAGE_TOKEN_INVALID, "Invalid PageToken");
+            throw TwilioException.badRequest(
+                    TwilioErrorCodes.PAGE_TOKEN_INVALID, "Invalid PageToken");
         }
         long micros;
         try {
             micros = Long.parseLong(m.group(3));
         } catch (NumberFormatException tooLarge) {
-            throw TwilioException.badRequest(TwilioErrorCodes.PAGE_TOKEN_INVALID, "Invalid PageToken");
+            throw TwilioException.badRequest(
+                    TwilioErrorCodes.PAGE_TOKEN_INVALID, "Invalid PageToken");
         }
         Instant created = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-        // No call is created after the year 9999; a later time is no token of ours, and no database compares it.
+        // No call is created after the year 9999; a later time is no token of ours, and no database
+        // compares it.
         if (created.isAfter(CallFilter.LATEST)) {
-            throw TwilioException.badRequest(TwilioErrorCodes.PAGE_TOKEN_INVALID, "Invalid PageToken");
+            throw TwilioException.badRequest(
+                    TwilioErrorCodes.PAGE_TOKEN_INVALID, "Invalid PageToken");
         }
         return new PageToken(m.group(1).equals("A"), created, m.group(2));
     }
 
     String encode() {
-        return "P" + (after ? "A" : "B") + sid + "-" + ChronoUnit.MICROS.between(Instant.EPOCH, dateCreated);
+        return "P"
+                + (after ? "A" : "B")
+                + sid
+                + "-"
+                + ChronoUnit.MICROS.between(Instant.EPOCH, dateCreated);
     }
 }

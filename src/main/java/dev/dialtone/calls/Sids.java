@@ -11,7 +11,9 @@ import java.util.HexFormat;
  */
 public final class Sids {
     /** One generator per thread: a shared one serialises every create on its lock. */
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
+    private static final ThreadLocal<SecureRandom> RANDOM =
+            ThreadLocal.withInitial(SecureRandom::new);
+
     private static final HexFormat HEX = HexFormat.of();
 
     private Sids() {}

@@ -9,18 +9,27 @@ final class TestNumbers {
 
     static void check(String to, String from) {
         if ("+15005550001".equals(from)) {
-            throw TwilioException.badRequest(TwilioErrorCodes.FROM_INVALID, "From is not a valid phone number: " + from);
+            throw TwilioException.badRequest(
+                    TwilioErrorCodes.FROM_INVALID, "From is not a valid phone number: " + from);
         }
         switch (to) {
-            case "+15005550001" -> throw TwilioException.badRequest(TwilioErrorCodes.TO_NOT_VALID_NUMBER,
-                    "The phone number you are attempting to call, " + to + ", is not valid.");
-            case "+15005550002" -> throw TwilioException.badRequest(TwilioErrorCodes.TO_UNREACHABLE,
-                    "'To' phone number cannot be reached");
-            case "+15005550003" -> throw TwilioException.badRequest(TwilioErrorCodes.GEO_PERMISSION,
-                    "Account not allowed to call " + to);
-            case "+15005550004" -> throw TwilioException.badRequest(TwilioErrorCodes.BLOCKLISTED,
-                    "Call blocked by Twilio blocklist: " + to);
-            default -> { }
+            case "+15005550001" ->
+                    throw TwilioException.badRequest(
+                            TwilioErrorCodes.TO_NOT_VALID_NUMBER,
+                            "The phone number you are attempting to call, "
+                                    + to
+                                    + ", is not valid.");
+            case "+15005550002" ->
+                    throw TwilioException.badRequest(
+                            TwilioErrorCodes.TO_UNREACHABLE, "'To' phone number cannot be reached");
+            case "+15005550003" ->
+                    throw TwilioException.badRequest(
+                            TwilioErrorCodes.GEO_PERMISSION, "Account not allowed to call " + to);
+            case "+15005550004" ->
+                    throw TwilioException.badRequest(
+                            TwilioErrorCodes.BLOCKLISTED,
+                            "Call blocked by Twilio blocklist: " + to);
+            default -> {}
         }
     }
 }

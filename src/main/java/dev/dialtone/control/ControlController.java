@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The emulator's own API, for tests and operators: a call's timeline, moving a call on now,
- * holding it, and starting afresh. JSON, with the same Basic auth as the Twilio API; it acts on
- * the account the credentials belong to. Timeline times are ISO-8601 with microseconds.
+ * The emulator's own API, for tests and operators: a call's timeline, moving a call on now, holding
+ * it, and starting afresh. JSON, with the same Basic auth as the Twilio API; it acts on the account
+ * the credentials belong to. Timeline times are ISO-8601 with microseconds.
  */
 @RestController
 @RequestMapping("/dialtone")
@@ -34,32 +34,48 @@ class ControlController {
     }
 
     @GetMapping("/calls/{sid}/timeline")
-    ResponseEntity<byte[]> timeline(@RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account, @PathVariable String sid) {
+    ResponseEntity<byte[]> timeline(
+            @RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account,
+            @PathVariable String sid) {
         return json(control.timeline(account, sid));
     }
 
-    /** {@code Action=ring|answer|hangup}; a hang-up takes {@code Status} and optionally {@code SipResponseCode}. */
+    /**
+     * {@code Action=ring|answer|hangup}; a hang-up takes {@code Status} and optionally {@code
+     * SipResponseCode}.
+     */
     @PostMapping("/calls/{sid}/advance")
-    ResponseEntity<byte[]> advance(@RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account, @PathVariable String sid,
+    ResponseEntity<byte[]> advance(
+            @RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account,
+            @PathVariable String sid,
             @RequestParam MultiValueMap<String, String> form) {
-        return json(CallRepresentation.of(control.advance(account, sid, ControlRequests.advance(form))));
+        return json(
+                CallRepresentation.of(
+                        control.advance(account, sid, ControlRequests.advance(form))));
     }
 
     /** {@code Status=ringing|in-progress}: the call stays there once it gets there. */
     @PostMapping("/calls/{sid}/hold")
-    ResponseEntity<byte[]> hold(@RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account, @PathVariable String sid,
+    ResponseEntity<byte[]> hold(
+            @RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account,
+            @PathVariable String sid,
             @RequestParam MultiValueMap<String, String> form) {
-        return json(CallRepresentation.of(control.hold(account, sid, ControlRequests.holdStatus(form))));
+        return json(
+                CallRepresentation.of(
+                        control.hold(account, sid, ControlRequests.holdStatus(form))));
     }
 
     @PostMapping("/calls/{sid}/release")
-    ResponseEntity<byte[]> release(@RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account, @PathVariable String sid) {
+    ResponseEntity<byte[]> release(
+            @RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account,
+            @PathVariable String sid) {
         return json(CallRepresentation.of(control.release(account, sid)));
     }
 
     /** Deletes every call of the account, with its webhooks and timeline. */
     @PostMapping("/reset")
-    ResponseEntity<byte[]> reset(@RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account) {
+    ResponseEntity<byte[]> reset(
+            @RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("deleted_calls", control.reset(account));
         return json(answer);

@@ -20,17 +20,25 @@ final class ControlRequests {
 
     static Advance advance(Map<String, List<String>> form) {
         String action = first(form, "Action");
-        Action parsed = switch (action == null ? "" : action) {
-            case "ring" -> Action.RING;
-            case "answer" -> Action.ANSWER;
-            case "hangup" -> Action.HANGUP;
-            default -> throw invalid("Action must be one of ring, answer, hangup");
-        };
+        Action parsed =
+                switch (action == null ? "" : action) {
+                    case "ring" -> Action.RING;
+                    case "answer" -> Action.ANSWER;
+                    case "hangup" -> Action.HANGUP;
+                    default -> throw invalid("Action must be one of ring, answer, hangup");
+                };
         CallStatus status = null;
         if (parsed == Action.HANGUP) {
             String text = first(form, "Status");
-            status = text == null ? CallStatus.COMPLETED : CallStatus.ofWire(text).filter(CallStatus::isEnded)
-                    .orElseThrow(() -> invalid("Status must be one of completed, busy, failed, no-answer, canceled"));
+            status =
+                    text == null
+                            ? CallStatus.COMPLETED
+                            : CallStatus.ofWire(text)
+                                    .filter(CallStatus::isEnded)
+                                    .orElseThrow(
+                                            () ->
+                                                    invalid(
+                                                            "Status must be one of completed, busy, failed, no-answer, canceled"));
         }
         Integer sip = null;
         String sipText = first(form, "SipResponseCode");

@@ -6,7 +6,9 @@ import dev.dialtone.webhooks.StatusCallbacks;
 import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 
-/** What the API's changes to a call mean for its lifecycle: when it dials, and what its end sends. */
+/**
+ * What the API's changes to a call mean for its lifecycle: when it dials, and what its end sends.
+ */
 @Component
 public class CallLifecycle {
 
@@ -14,7 +16,8 @@ public class CallLifecycle {
     private final StatusCallbacks callbacks;
     private final CallSimulator simulator;
 
-    CallLifecycle(SimulationProperties simulation, StatusCallbacks callbacks, CallSimulator simulator) {
+    CallLifecycle(
+            SimulationProperties simulation, StatusCallbacks callbacks, CallSimulator simulator) {
         this.simulation = simulation;
         this.callbacks = callbacks;
         this.simulator = simulator;
@@ -22,7 +25,9 @@ public class CallLifecycle {
 
     /** A new call waits in the queue, then dials; {@link #stored} once it is in the database. */
     public void queued(Call call) {
-        call.schedule(NextEvent.DIAL, call.dateCreated().plus(simulation.scaled(simulation.queueDelay())));
+        call.schedule(
+                NextEvent.DIAL,
+                call.dateCreated().plus(simulation.scaled(simulation.queueDelay())));
     }
 
     /** The new call is stored: be there when it is due. */

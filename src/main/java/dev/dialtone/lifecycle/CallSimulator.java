@@ -1,11 +1,11 @@
 package dev.dialtone.lifecycle;
 
-import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.calls.Call;
-import dev.dialtone.calls.CallStore;
 import dev.dialtone.calls.CallStatus;
+import dev.dialtone.calls.CallStore;
 import dev.dialtone.calls.NextEvent;
 import dev.dialtone.support.AfterCommit;
+import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.support.InFlightLimit;
 import dev.dialtone.support.WakeableLoop;
 import dev.dialtone.twiml.TwimlFetcher;
@@ -16,6 +16,8 @@ import dev.dialtone.twiml.VerbTimings;
 import dev.dialtone.webhooks.CallNotifications;
 import dev.dialtone.webhooks.StatusCallbacks;
 import dev.dialtone.webhooks.VoiceParameters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -36,19 +36,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Advances calls through their lifecycle. The database says what is due for each call; this
- * claims due calls with row locks ({@code FOR UPDATE SKIP LOCKED}), so each transition happens
- * exactly once however many instances share the database, and applies them together with the
- * status callbacks they cause. TwiML fetches run outside the transaction, under a lease.
+ * Advances calls through their lifecycle. The database says what is due for each call; this claims
+ * due calls with row locks ({@code FOR UPDATE SKIP LOCKED}), so each transition happens exactly
+ * once however many instances share the database, and applies them together with the status
+ * callbacks they cause. TwiML fetches run outside the transaction, under a lease.
  */
 @Component
 public class CallSimulator implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CallSimulator.class);
     private static final int BATCH = 200;
-    private static final String DUE = "SELECT sid FROM calls WHERE next_event_at <= ? ORDER BY next_event_at LIMIT ?";
+    private static final String DUE =
+            "SELECT sid FROM calls WHERE next_event_at <= ? ORDER BY next_event_at LIMIT ?";
 
-    /** TwiML fetches under way at once: a burst of thousands of answered calls would fill the heap. */
+    /**
+     * TwiML fetches under way at once: a burst of thousands of answered calls would fill the heap.
+     */
     private static final int MAX_FETCHES = 64;
 
     /**
@@ -56,6 +59,7 @@ public class CallSimulator implements DisposableBean {
      * documents no bound for voice; messaging's is 50 (error 14106), and so is this one.
      */
     static final int MAX_IDLE_REDIRECTS = 50;
+
     static final int REDIRECT_LOOP = 14106;
 
     /** Twilio's code for an internal failure: a step Dialtone could not apply. */
@@ -74,9 +78,16 @@ public class CallSimulator implements DisposableBean {
     private volatile WakeableLoop loop;
     private final InFlightLimit fetchLimit = new InFlightLimit(MAX_FETCHES, this::wakeNow);
 
-    CallSimulator(CallStore calls, JdbcTemplate jdbc, TransactionTemplate transactions,
-            SimulationProperties simulation, StatusCallbacks callbacks, CallNotifications notifications,
-            TwimlFetcher fetcher, Clock clock, MeterRegistry meters) {
+    CallSimulator(
+            CallStore calls,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            SimulationProperties simulation,
+            StatusCallbacks callbacks,
+            CallNotifications notifications,
+            TwimlFetcher fetcher,
+            Clock clock,
+            MeterRegistry meters) {
         this.calls = calls;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -84,12 +95,18 @@ public class CallSimulator implements DisposableBean {
         this.callbacks = callbacks;
         this.notifications = notifications;
         this.fetcher = fetcher;
-        this.timings = new VerbTimings(simulation.sayTimePerCharacter(), simulation.playTime(), simulation.unsimulatedVerbTime());
+        this.timings =
+                new VerbTimings(
+                        simulation.sayTimePerCharacter(),
+                        simulation.playTime(),
+                        simulation.unsimulatedVerbTime());
         this.clock = clock;
-        this.lag = Timer.builder("dialtone.lifecycle.lag")
-                .description("Time from when a call's next event was due until it was applied")
-                .publishPercentiles(0.5, 0.99)
-                .register(meters);
+        this.lag =
+                Timer.builder("dialtone.lifecycle.lag")
+                        .description(
+                                "Time from when a call's next event was due until it was applied")
+                        .publishPercentiles(0.5, 0.99)
+                        .register(meters);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -115,8 +132,8 @@ public class CallSimulator implements DisposableBean {
 
     /**
      * A TwiML fetch the claim started: the end of the lease it holds, and what to fetch. Its result
-     * counts while the call still waits under that lease; changes that leave the call's TwiML
-     * alone (a TimeLimit, a callback URL) do not supersede it.
+     * counts while the call still waits under that lease; changes that leave the call's TwiML alone
+     * (a TimeLimit, a callback URL) do not supersede it.
      */
     private record Fetch(String sid, Instant lease, TwimlFetcher.Request request) {}
 
@@ -125,7 +142,8 @@ public class CallSimulator implements DisposableBean {
         int total = 0;
         int room;
         do {
-            // A claim starts at most one fetch per call, so it claims no more calls than fetches may start.
+            // A claim starts at most one fetch per call, so it claims no more calls than fetches
+            // may start.
             room = fetchLimit.room(BATCH);
             if (room == 0) {
                 break;
@@ -137,19 +155,22 @@ public class CallSimulator implements DisposableBean {
             fetchLimit.take(fetches.size());
             fetches.forEach(this::startFetch);
         } while (claimed == room);
-        // MIN skips NULLs by itself; a WHERE ... IS NOT NULL would make H2 walk every finished call's index entry.
-        OffsetDateTime next = jdbc.queryForObject("SELECT MIN(next_event_at) FROM calls", OffsetDateTime.class);
+        // MIN skips NULLs by itself; a WHERE ... IS NOT NULL would make H2 walk every finished
+        // call's index entry.
+        OffsetDateTime next =
+                jdbc.queryForObject("SELECT MIN(next_event_at) FROM calls", OffsetDateTime.class);
         return WakeableLoop.nextRound(next, total, clock);
     }
 
     /**
-     * Claims and applies the due calls in one transaction. Should that fail, each call is tried again
-     * in a transaction of its own, and the one that fails alone is ended, with a notification,
-     * so that one call's trouble never holds up the others.
+     * Claims and applies the due calls in one transaction. Should that fail, each call is tried
+     * again in a transaction of its own, and the one that fails alone is ended, with a
+     * notification, so that one call's trouble never holds up the others.
      */
     private int claimDue(int limit, List<Fetch> fetches) {
         Instant now = now();
-        List<String> candidates = jdbc.queryForList(DUE, String.class, DatabaseTime.utc(now), limit);
+        List<String> candidates =
+                jdbc.queryForList(DUE, String.class, DatabaseTime.utc(now), limit);
         if (candidates.isEmpty()) {
             return 0;
         }
@@ -157,7 +178,9 @@ public class CallSimulator implements DisposableBean {
             transactions.executeWithoutResult(status -> applyDue(candidates, now, fetches));
         } catch (RuntimeException batchFailed) {
             fetches.clear();
-            log.warn("Applying {} due calls together failed ({}); applying them one by one", candidates.size(),
+            log.warn(
+                    "Applying {} due calls together failed ({}); applying them one by one",
+                    candidates.size(),
                     batchFailed.toString());
             for (String sid : candidates) {
                 List<Fetch> own = new ArrayList<>();
@@ -178,8 +201,14 @@ public class CallSimulator implements DisposableBean {
         String in = CallStore.placeholders(candidates.size());
         List<Object> args = new ArrayList<>(candidates);
         args.add(DatabaseTime.utc(now));
-        List<String> sids = jdbc.queryForList("SELECT sid FROM calls WHERE sid IN (" + in + ") AND next_event_at <= ?"
-                + " FOR UPDATE SKIP LOCKED", String.class, args.toArray());
+        List<String> sids =
+                jdbc.queryForList(
+                        "SELECT sid FROM calls WHERE sid IN ("
+                                + in
+                                + ") AND next_event_at <= ?"
+                                + " FOR UPDATE SKIP LOCKED",
+                        String.class,
+                        args.toArray());
         if (sids.isEmpty()) {
             return;
         }
@@ -200,34 +229,65 @@ public class CallSimulator implements DisposableBean {
     }
 
     /**
-     * A step of this call could not be applied: it ends (failed, or completed once answered), with a
-     * notification saying why. Should even that fail, it is taken off the schedule, so no later
+     * A step of this call could not be applied: it ends (failed, or completed once answered), with
+     * a notification saying why. Should even that fail, it is taken off the schedule, so no later
      * round trips over it again.
      */
     private void stepFailed(String sid, Throwable cause) {
         log.warn("Call {}: its next step could not be applied; the call ends", sid, cause);
-        String message = "Dialtone could not apply the call's next step (" + cause + "); the call ended";
+        String message =
+                "Dialtone could not apply the call's next step (" + cause + "); the call ended";
         try {
-            transactions.executeWithoutResult(status -> {
-                Call call = calls.lock(sid).orElse(null);
-                if (call == null || !call.isLive()) {
-                    return;
-                }
-                notifications.record(sid, call.accountSid(), CallNotifications.Level.ERROR, INTERNAL_FAILURE, message, null, null);
-                end(call, call.status() == CallStatus.IN_PROGRESS ? CallStatus.COMPLETED : CallStatus.FAILED, null, now());
-                calls.save(call);
-            });
+            transactions.executeWithoutResult(
+                    status -> {
+                        Call call = calls.lock(sid).orElse(null);
+                        if (call == null || !call.isLive()) {
+                            return;
+                        }
+                        notifications.record(
+                                sid,
+                                call.accountSid(),
+                                CallNotifications.Level.ERROR,
+                                INTERNAL_FAILURE,
+                                message,
+                                null,
+                                null);
+                        end(
+                                call,
+                                call.status() == CallStatus.IN_PROGRESS
+                                        ? CallStatus.COMPLETED
+                                        : CallStatus.FAILED,
+                                null,
+                                now());
+                        calls.save(call);
+                    });
         } catch (RuntimeException again) {
-            log.error("Call {}: could not be ended either; it is taken off the schedule", sid, again);
-            transactions.executeWithoutResult(status -> {
-                jdbc.update("UPDATE calls SET next_event_at = NULL WHERE sid = ?", sid);
-                String account = jdbc.queryForList("SELECT account_sid FROM calls WHERE sid = ?", String.class, sid)
-                        .stream().findFirst().orElse(null);
-                if (account != null) {
-                    notifications.record(sid, account, CallNotifications.Level.ERROR, INTERNAL_FAILURE,
-                            message + "; it could not be ended and waits, held, for an operator", null, null);
-                }
-            });
+            log.error(
+                    "Call {}: could not be ended either; it is taken off the schedule", sid, again);
+            transactions.executeWithoutResult(
+                    status -> {
+                        jdbc.update("UPDATE calls SET next_event_at = NULL WHERE sid = ?", sid);
+                        String account =
+                                jdbc
+                                        .queryForList(
+                                                "SELECT account_sid FROM calls WHERE sid = ?",
+                                                String.class,
+                                                sid)
+                                        .stream()
+                                        .findFirst()
+                                        .orElse(null);
+                        if (account != null) {
+                            notifications.record(
+                                    sid,
+                                    account,
+                                    CallNotifications.Level.ERROR,
+                                    INTERNAL_FAILURE,
+                                    message
+                                            + "; it could not be ended and waits, held, for an operator",
+                                    null,
+                                    null);
+                        }
+                    });
         }
     }
 
@@ -268,7 +328,8 @@ public class CallSimulator implements DisposableBean {
             }
             case BUSY -> call.schedule(NextEvent.END_BUSY, now.plus(ring), script.sipCode(486));
             case FAILED -> call.schedule(NextEvent.END_FAILED, now.plus(ring), script.sipCode(500));
-            case NO_ANSWER -> call.schedule(NextEvent.END_NO_ANSWER, now.plus(timeout), script.sipCode(487));
+            case NO_ANSWER ->
+                    call.schedule(NextEvent.END_NO_ANSWER, now.plus(timeout), script.sipCode(487));
         }
     }
 
@@ -284,7 +345,11 @@ public class CallSimulator implements DisposableBean {
     private boolean runTwiml(Call call, Instant now) {
         if (call.twimlDocument() != null) {
             try {
-                follow(call, TwimlInterpreter.plan(TwimlParser.parse(call.twimlDocument()), null, timings), now);
+                follow(
+                        call,
+                        TwimlInterpreter.plan(
+                                TwimlParser.parse(call.twimlDocument()), null, timings),
+                        now);
             } catch (TwimlParser.UnparseableTwiml e) {
                 twimlFailed(call, e.errorCode(), e.getMessage(), now);
             }
@@ -292,7 +357,11 @@ public class CallSimulator implements DisposableBean {
         }
         if (call.twimlUrl() == null) {
             // An ApplicationSid call: Dialtone has no application to run, so the call just talks.
-            follow(call, new TwimlPlan(Duration.ofDays(1), TwimlPlan.Ending.HANG_UP, null, null, List.of()), now);
+            follow(
+                    call,
+                    new TwimlPlan(
+                            Duration.ofDays(1), TwimlPlan.Ending.HANG_UP, null, null, List.of()),
+                    now);
             return false;
         }
         call.schedule(NextEvent.RUN_TWIML, now.plus(simulation.twimlLease()));
@@ -301,16 +370,33 @@ public class CallSimulator implements DisposableBean {
 
     /** The call has no TwiML it can run: Twilio ends it, and says why. */
     private void twimlFailed(Call call, int errorCode, String error, Instant now) {
-        log.info("Call {}: no TwiML to run ({} {}); the call ends as Twilio ends it", call.sid(), errorCode, error);
-        notifications.record(call.sid(), call.accountSid(), CallNotifications.Level.ERROR, errorCode, error,
-                call.twimlUrl(), call.twimlDocument() == null && call.twimlMethod() != null ? call.twimlMethod().name() : null);
+        log.info(
+                "Call {}: no TwiML to run ({} {}); the call ends as Twilio ends it",
+                call.sid(),
+                errorCode,
+                error);
+        notifications.record(
+                call.sid(),
+                call.accountSid(),
+                CallNotifications.Level.ERROR,
+                errorCode,
+                error,
+                call.twimlUrl(),
+                call.twimlDocument() == null && call.twimlMethod() != null
+                        ? call.twimlMethod().name()
+                        : null);
         end(call, CallStatus.COMPLETED, null, now);
     }
 
     private TwimlFetcher.Request fetchRequest(Call call) {
         boolean first = call.twimlUrl().equals(call.url());
-        return new TwimlFetcher.Request(call.sid(), call.accountSid(), call.twimlUrl(), call.twimlMethod(),
-                first ? call.fallbackUrl() : null, call.fallbackMethod(),
+        return new TwimlFetcher.Request(
+                call.sid(),
+                call.accountSid(),
+                call.twimlUrl(),
+                call.twimlMethod(),
+                first ? call.fallbackUrl() : null,
+                call.fallbackMethod(),
                 VoiceParameters.of(call, CallStatus.IN_PROGRESS.wire()));
     }
 
@@ -320,48 +406,61 @@ public class CallSimulator implements DisposableBean {
         try {
             fetching = fetcher.fetch(fetch.request());
         } catch (RuntimeException e) {
-            // The call's lease runs out and the fetch is tried again; the permit must not be lost meanwhile.
+            // The call's lease runs out and the fetch is tried again; the permit must not be lost
+            // meanwhile.
             fetchLimit.release();
             log.warn("Call {}: TwiML fetch could not start: {}", fetch.sid(), e.toString());
             return;
         }
-        fetching.handle((result, error) -> {
-            try {
-                if (error != null) {
-                    stepFailed(fetch.sid(), error);
-                } else {
-                    applyFetched(fetch, result);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Call {}: TwiML fetch could not be applied: {}", fetch.sid(), e.toString());
-            } finally {
-                fetchLimit.release();
-            }
-            return null;
-        });
+        fetching.handle(
+                (result, error) -> {
+                    try {
+                        if (error != null) {
+                            stepFailed(fetch.sid(), error);
+                        } else {
+                            applyFetched(fetch, result);
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "Call {}: TwiML fetch could not be applied: {}",
+                                fetch.sid(),
+                                e.toString());
+                    } finally {
+                        fetchLimit.release();
+                    }
+                    return null;
+                });
     }
 
     private void applyFetched(Fetch fetch, TwimlFetcher.Result result) {
         try {
-            transactions.executeWithoutResult(status -> {
-                Call call = calls.lock(fetch.sid()).orElse(null);
-                // Only the fetch the call still waits for counts: a hang-up, a redirect or a lapsed lease supersede it.
-                if (call == null || call.nextEvent() != NextEvent.RUN_TWIML || !fetch.lease().equals(call.nextEventAt())) {
-                    return;
-                }
-                Instant now = now();
-                if (result.failed()) {
-                    twimlFailed(call, result.errorCode(), result.error(), now);
-                } else {
-                    try {
-                        follow(call, TwimlInterpreter.plan(result.verbs(), result.documentUrl(), timings), now);
-                    } catch (TwimlParser.UnparseableTwiml e) {
-                        twimlFailed(call, e.errorCode(), e.getMessage(), now);
-                    }
-                }
-                calls.save(call);
-                wakeAfterCommit(call);
-            });
+            transactions.executeWithoutResult(
+                    status -> {
+                        Call call = calls.lock(fetch.sid()).orElse(null);
+                        // Only the fetch the call still waits for counts: a hang-up, a redirect or
+                        // a lapsed lease supersede it.
+                        if (call == null
+                                || call.nextEvent() != NextEvent.RUN_TWIML
+                                || !fetch.lease().equals(call.nextEventAt())) {
+                            return;
+                        }
+                        Instant now = now();
+                        if (result.failed()) {
+                            twimlFailed(call, result.errorCode(), result.error(), now);
+                        } else {
+                            try {
+                                follow(
+                                        call,
+                                        TwimlInterpreter.plan(
+                                                result.verbs(), result.documentUrl(), timings),
+                                        now);
+                            } catch (TwimlParser.UnparseableTwiml e) {
+                                twimlFailed(call, e.errorCode(), e.getMessage(), now);
+                            }
+                        }
+                        calls.save(call);
+                        wakeAfterCommit(call);
+                    });
         } catch (RuntimeException failed) {
             stepFailed(fetch.sid(), failed);
         }
@@ -373,7 +472,8 @@ public class CallSimulator implements DisposableBean {
         CallScript script = CallScript.forNumber(call.to(), simulation);
         Instant deadline = call.answerTime().plus(script.talkTime());
         if (call.timeLimit() != null) {
-            Instant limit = call.answerTime().plus(simulation.scaled(Duration.ofSeconds(call.timeLimit())));
+            Instant limit =
+                    call.answerTime().plus(simulation.scaled(Duration.ofSeconds(call.timeLimit())));
             deadline = limit.isBefore(deadline) ? limit : deadline;
         }
         Instant end = now.plus(simulation.scaled(plan.elapsed()));
@@ -386,10 +486,19 @@ public class CallSimulator implements DisposableBean {
             case REJECT_BUSY -> call.schedule(NextEvent.END_BUSY, end, 486);
             case REJECT_NO_ANSWER -> call.schedule(NextEvent.END_NO_ANSWER, end, 603);
             case REDIRECT -> {
-                if (call.countRedirect(plan.elapsed().compareTo(Duration.ofSeconds(1)) < 0) > MAX_IDLE_REDIRECTS) {
-                    notifications.record(call.sid(), call.accountSid(), CallNotifications.Level.ERROR, REDIRECT_LOOP,
-                            "More than " + MAX_IDLE_REDIRECTS + " <Redirect>s in a row without a second of call between"
-                                    + " them: a redirect loop; the call ended", plan.redirectUrl(), plan.redirectMethod().name());
+                if (call.countRedirect(plan.elapsed().compareTo(Duration.ofSeconds(1)) < 0)
+                        > MAX_IDLE_REDIRECTS) {
+                    notifications.record(
+                            call.sid(),
+                            call.accountSid(),
+                            CallNotifications.Level.ERROR,
+                            REDIRECT_LOOP,
+                            "More than "
+                                    + MAX_IDLE_REDIRECTS
+                                    + " <Redirect>s in a row without a second of call between"
+                                    + " them: a redirect loop; the call ended",
+                            plan.redirectUrl(),
+                            plan.redirectMethod().name());
                     call.schedule(NextEvent.END_COMPLETED, end);
                     return;
                 }
@@ -414,10 +523,11 @@ public class CallSimulator implements DisposableBean {
         calls.save(call);
         if (fetching) {
             Fetch fetch = new Fetch(call.sid(), call.nextEventAt(), fetchRequest(call));
-            AfterCommit.run(() -> {
-                fetchLimit.take(1);
-                startFetch(fetch);
-            });
+            AfterCommit.run(
+                    () -> {
+                        fetchLimit.take(1);
+                        startFetch(fetch);
+                    });
         }
         wakeAfterCommit(call);
     }

@@ -8,20 +8,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How calls behave over time ({@code dialtone.simulation}). Every duration is divided by
- * {@code speed}, so {@code speed: 100} runs a whole call a hundred times faster.
+ * How calls behave over time ({@code dialtone.simulation}). Every duration is divided by {@code
+ * speed}, so {@code speed: 100} runs a whole call a hundred times faster.
  *
  * @param queueDelay time from create until dialing starts
  * @param ringTime time a call rings before it is answered
  * @param talkTime time until the callee hangs up, unless TwiML ends the call sooner
  * @param sayTimePerCharacter how long {@code <Say>} speaks each character
  * @param playTime how long one loop of {@code <Play>} lasts
- * @param unsimulatedVerbTime how long a verb Dialtone does not simulate yet (Dial, Gather, Record) lasts
+ * @param unsimulatedVerbTime how long a verb Dialtone does not simulate yet (Dial, Gather, Record)
+ *     lasts
  * @param pricePerMinute the price of a started minute, charged (negative) to completed calls
- * @param sweepInterval how often overdue calls are looked for (after a restart, or on other instances)
+ * @param sweepInterval how often overdue calls are looked for (after a restart, or on other
+ *     instances)
  * @param twimlLease how long a TwiML fetch may run before another attempt may take over the call
  * @param scenarios rules on the called number that choose the outcome and timings
- * @param enabled false for an instance that serves the API only and leaves advancing calls to others
+ * @param enabled false for an instance that serves the API only and leaves advancing calls to
+ *     others
  */
 @ConfigurationProperties("dialtone.simulation")
 public record SimulationProperties(
@@ -40,18 +43,23 @@ public record SimulationProperties(
 
     public SimulationProperties {
         if (!(speed > 0)) {
-            throw new IllegalArgumentException("dialtone.simulation.speed must be positive, was " + speed);
+            throw new IllegalArgumentException(
+                    "dialtone.simulation.speed must be positive, was " + speed);
         }
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
     }
 
-    /** Longer than any call may last; what TwiML asks beyond it is cut to it, so no arithmetic overflows. */
+    /**
+     * Longer than any call may last; what TwiML asks beyond it is cut to it, so no arithmetic
+     * overflows.
+     */
     static final Duration LONGEST = Duration.ofDays(36_500);
 
     /** A configured duration at the configured speed. */
     public Duration scaled(Duration duration) {
         Duration bounded = duration.compareTo(LONGEST) > 0 ? LONGEST : duration;
-        // A double too large for a long converts to Long.MAX_VALUE nanoseconds (292 years), never an error.
+        // A double too large for a long converts to Long.MAX_VALUE nanoseconds (292 years), never
+        // an error.
         return speed == 1 ? bounded : Duration.ofNanos((long) (bounded.toNanos() / speed));
     }
 
@@ -77,7 +85,8 @@ public record SimulationProperties(
             String answeredBy) {
 
         boolean matches(String number) {
-            return (to != null && to.equals(number)) || (toPattern != null && Pattern.matches(toPattern, number));
+            return (to != null && to.equals(number))
+                    || (toPattern != null && Pattern.matches(toPattern, number));
         }
     }
 }

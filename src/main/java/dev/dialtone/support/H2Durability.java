@@ -16,7 +16,9 @@ class H2Durability implements BeanPostProcessor {
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String name) {
-        if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:h2:")) {
+        if (bean instanceof HikariDataSource pool
+                && pool.getJdbcUrl() != null
+                && pool.getJdbcUrl().startsWith("jdbc:h2:")) {
             pool.setConnectionInitSql("SET WRITE_DELAY 0");
         }
         return bean;

@@ -5,8 +5,8 @@ import java.util.concurrent.Semaphore;
 /**
  * At most so many asynchronous requests under way at once, each holding a connection and its
  * buffers; what does not fit waits in the database. A loop asks for {@link #room}, claims no more
- * than that, {@link #take}s a permit for each request it starts, and each request
- * {@link #release}s its permit when done, which wakes the loop to claim more.
+ * than that, {@link #take}s a permit for each request it starts, and each request {@link #release}s
+ * its permit when done, which wakes the loop to claim more.
  */
 public final class InFlightLimit {
 

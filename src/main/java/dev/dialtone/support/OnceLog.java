@@ -38,7 +38,11 @@ public final class OnceLog {
             }
             lastLogged = now;
         }
-        log.error("{} ({} more since the last report): {}", what, suppressed.getAndSet(0) + 1, cause.toString());
+        log.error(
+                "{} ({} more since the last report): {}",
+                what,
+                suppressed.getAndSet(0) + 1,
+                cause.toString());
     }
 
     /** It works again: say so once, and log the next failure in full. */
@@ -49,6 +53,7 @@ public final class OnceLog {
             }
             logged = false;
         }
-        log.info("{}: recovered ({} failures since the last report)", what, suppressed.getAndSet(0));
+        log.info(
+                "{}: recovered ({} failures since the last report)", what, suppressed.getAndSet(0));
     }
 }

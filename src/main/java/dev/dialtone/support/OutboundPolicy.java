@@ -25,7 +25,9 @@ public class OutboundPolicy {
         this.denied = properties.denied().stream().map(Rule::parse).toList();
     }
 
-    /** Why the URL's host may not be reached, judged by its name (and its address, if it is one). */
+    /**
+     * Why the URL's host may not be reached, judged by its name (and its address, if it is one).
+     */
     public Optional<String> refusalByName(String url) {
         String host = host(url);
         if (host == null) {
@@ -36,7 +38,9 @@ public class OutboundPolicy {
         return judge(host, addresses);
     }
 
-    /** Why the URL's host may not be reached, judged by its name and every address it resolves to. */
+    /**
+     * Why the URL's host may not be reached, judged by its name and every address it resolves to.
+     */
     public Optional<String> refusal(String url) {
         String host = host(url);
         if (host == null) {
@@ -55,10 +59,12 @@ public class OutboundPolicy {
     private Optional<String> judge(String host, List<InetAddress> addresses) {
         for (Rule rule : denied) {
             if (rule.matches(host, addresses)) {
-                return Optional.of(host + " is denied by dialtone.outbound.denied (" + rule.text() + ")");
+                return Optional.of(
+                        host + " is denied by dialtone.outbound.denied (" + rule.text() + ")");
             }
         }
-        if (!allowed.isEmpty() && allowed.stream().noneMatch(rule -> rule.matches(host, addresses))) {
+        if (!allowed.isEmpty()
+                && allowed.stream().noneMatch(rule -> rule.matches(host, addresses))) {
             return Optional.of(host + " is not in dialtone.outbound.allowed");
         }
         return Optional.empty();
@@ -71,7 +77,9 @@ public class OutboundPolicy {
                 return null;
             }
             host = host.toLowerCase(Locale.ROOT);
-            return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+            return host.startsWith("[") && host.endsWith("]")
+                    ? host.substring(1, host.length() - 1)
+                    : host;
         } catch (IllegalArgumentException notAUri) {
             return null;
         }
@@ -89,7 +97,10 @@ public class OutboundPolicy {
         }
     }
 
-    /** A host name ({@code a.b}, {@code *.b}) or an address range ({@code 10.0.0.0/8}, {@code fe80::/10}). */
+    /**
+     * A host name ({@code a.b}, {@code *.b}) or an address range ({@code 10.0.0.0/8}, {@code
+     * fe80::/10}).
+     */
     private record Rule(String text, String name, byte[] network, int prefix) {
 
         static Rule parse(String text) {
@@ -97,14 +108,26 @@ public class OutboundPolicy {
             int slash = rule.indexOf('/');
             if (slash < 0) {
                 Optional<InetAddress> address = literal(rule);
-                return address.map(a -> new Rule(text, null, a.getAddress(), a.getAddress().length * 8))
+                return address.map(
+                                a ->
+                                        new Rule(
+                                                text,
+                                                null,
+                                                a.getAddress(),
+                                                a.getAddress().length * 8))
                         .orElseGet(() -> new Rule(text, rule, null, 0));
             }
-            InetAddress network = literal(rule.substring(0, slash))
-                    .orElseThrow(() -> new IllegalArgumentException("dialtone.outbound: not an address range: " + text));
+            InetAddress network =
+                    literal(rule.substring(0, slash))
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "dialtone.outbound: not an address range: "
+                                                            + text));
             int prefix = Integer.parseInt(rule.substring(slash + 1));
             if (prefix < 0 || prefix > network.getAddress().length * 8) {
-                throw new IllegalArgumentException("dialtone.outbound: prefix out of range: " + text);
+                throw new IllegalArgumentException(
+                        "dialtone.outbound: prefix out of range: " + text);
             }
             return new Rule(text, null, network.getAddress(), prefix);
         }

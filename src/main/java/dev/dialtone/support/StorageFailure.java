@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * Whether a failure is the database's storage giving out (a full disk, an I/O error, H2 closing
- * itself after one) rather than anything about the request: such a request is answered 503, and
- * the pool's connections are given up so that the database is opened afresh once space is back.
+ * itself after one) rather than anything about the request: such a request is answered 503, and the
+ * pool's connections are given up so that the database is opened afresh once space is back.
  */
 public final class StorageFailure {
     private StorageFailure() {}
@@ -21,7 +21,8 @@ public final class StorageFailure {
             if (t instanceof SQLException sql && isStorage(sql)) {
                 return true;
             }
-            if (t instanceof IOException && t.getMessage() != null
+            if (t instanceof IOException
+                    && t.getMessage() != null
                     && t.getMessage().toLowerCase(Locale.ROOT).contains("no space left")) {
                 return true;
             }
@@ -34,7 +35,8 @@ public final class StorageFailure {
 
     private static boolean isStorage(SQLException sql) {
         String state = sql.getSQLState();
-        // PostgreSQL: class 53 is "insufficient resources" (53100 disk full), 58 "system error" (58030 I/O).
+        // PostgreSQL: class 53 is "insufficient resources" (53100 disk full), 58 "system error"
+        // (58030 I/O).
         if (state != null && (state.startsWith("53") || state.startsWith("58"))) {
             return true;
         }
@@ -53,7 +55,9 @@ public final class StorageFailure {
     public static final class EvictConnections implements SQLExceptionOverride {
         @java.lang.Override
         public SQLExceptionOverride.Override adjudicate(SQLException failure) {
-            return is(failure) ? SQLExceptionOverride.Override.MUST_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;
+            return is(failure)
+                    ? SQLExceptionOverride.Override.MUST_EVICT
+                    : SQLExceptionOverride.Override.CONTINUE_EVICT;
         }
     }
 }

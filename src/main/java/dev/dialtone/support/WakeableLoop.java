@@ -32,24 +32,31 @@ public final class WakeableLoop implements AutoCloseable {
     private long wakeCount;
     private final OnceLog failures;
 
-    /** @param work does everything that is due, and answers when it is next due (if it knows). */
-    public WakeableLoop(String name, Supplier<Optional<Instant>> work, Clock clock, Duration sweep) {
+    /**
+     * @param work does everything that is due, and answers when it is next due (if it knows).
+     */
+    public WakeableLoop(
+            String name, Supplier<Optional<Instant>> work, Clock clock, Duration sweep) {
         this.name = name;
         this.work = work;
         this.clock = clock;
         this.failures = new OnceLog(log, "The " + name + " loop's rounds fail");
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "dialtone-" + name);
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "dialtone-" + name);
+                            t.setDaemon(true);
+                            return t;
+                        });
         long sweepMillis = Math.max(1, sweep.toMillis());
-        thread.scheduleWithFixedDelay(this::runSafely, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(
+                this::runSafely, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Something is due at {@code at}: run then, unless a run is already planned sooner. */
     public synchronized void wakeAt(Instant at) {
-        if (thread.isShutdown() || (pending != null && !pending.isDone() && !pendingAt.isAfter(at))) {
+        if (thread.isShutdown()
+                || (pending != null && !pending.isDone() && !pendingAt.isAfter(at))) {
             return;
         }
         if (pending != null) {
@@ -98,7 +105,8 @@ public final class WakeableLoop implements AutoCloseable {
             work.get().ifPresent(this::wakeAt);
             failures.recovered();
         } catch (RuntimeException e) {
-            // The sweep will try again; one bad round must not stop the loop, nor a failing one flood the log.
+            // The sweep will try again; one bad round must not stop the loop, nor a failing one
+            // flood the log.
             failures.failed(e);
         }
     }

@@ -21,31 +21,57 @@ public final class TwimlInterpreter {
      * @param documentUrl where the document came from, to resolve a relative {@code <Redirect>};
      *     null for inline TwiML
      */
-    public static TwimlPlan plan(List<Verb> verbs, String documentUrl, VerbTimings timings) throws TwimlParser.UnparseableTwiml {
+    public static TwimlPlan plan(List<Verb> verbs, String documentUrl, VerbTimings timings)
+            throws TwimlParser.UnparseableTwiml {
         Duration elapsed = Duration.ZERO;
         List<String> notes = new ArrayList<>();
         for (Verb verb : verbs) {
             switch (verb.name()) {
-                case "Say" -> elapsed = elapsed.plus(timings.sayPerCharacter().multipliedBy(
-                        Math.max(1, verb.text().length()) * (long) loops(verb)));
+                case "Say" ->
+                        elapsed =
+                                elapsed.plus(
+                                        timings.sayPerCharacter()
+                                                .multipliedBy(
+                                                        Math.max(1, verb.text().length())
+                                                                * (long) loops(verb)));
                 case "Play" -> elapsed = elapsed.plus(timings.play().multipliedBy(loops(verb)));
-                case "Pause" -> elapsed = elapsed.plusSeconds(integer(verb.attribute("length", "1"), 1));
+                case "Pause" ->
+                        elapsed = elapsed.plusSeconds(integer(verb.attribute("length", "1"), 1));
                 case "Hangup" -> {
                     return new TwimlPlan(elapsed, TwimlPlan.Ending.HANG_UP, null, null, notes);
                 }
                 case "Reject" -> {
-                    TwimlPlan.Ending ending = "busy".equals(verb.attribute("reason", "rejected"))
-                            ? TwimlPlan.Ending.REJECT_BUSY
-                            : TwimlPlan.Ending.REJECT_NO_ANSWER;
+                    TwimlPlan.Ending ending =
+                            "busy".equals(verb.attribute("reason", "rejected"))
+                                    ? TwimlPlan.Ending.REJECT_BUSY
+                                    : TwimlPlan.Ending.REJECT_NO_ANSWER;
                     return new TwimlPlan(elapsed, ending, null, null, notes);
                 }
                 case "Redirect" -> {
                     String target = resolve(documentUrl, verb.text());
-                    HttpMethod method = "GET".equalsIgnoreCase(verb.attribute("method", "POST")) ? HttpMethod.GET : HttpMethod.POST;
+                    HttpMethod method =
+                            "GET".equalsIgnoreCase(verb.attribute("method", "POST"))
+                                    ? HttpMethod.GET
+                                    : HttpMethod.POST;
                     return new TwimlPlan(elapsed, TwimlPlan.Ending.REDIRECT, target, method, notes);
                 }
-                case "Dial", "Gather", "Record", "Enqueue", "Leave", "Connect", "Pay", "Refer", "Start", "Stop", "Prompt" -> {
-                    notes.add("<" + verb.name() + "> is not simulated yet; it lasts " + timings.unsimulated().toMillis() + " ms");
+                case "Dial",
+                        "Gather",
+                        "Record",
+                        "Enqueue",
+                        "Leave",
+                        "Connect",
+                        "Pay",
+                        "Refer",
+                        "Start",
+                        "Stop",
+                        "Prompt" -> {
+                    notes.add(
+                            "<"
+                                    + verb.name()
+                                    + "> is not simulated yet; it lasts "
+                                    + timings.unsimulated().toMillis()
+                                    + " ms");
                     elapsed = elapsed.plus(timings.unsimulated());
                 }
                 default -> notes.add("<" + verb.name() + "> is not a TwiML voice verb; skipped");
@@ -70,14 +96,19 @@ public final class TwimlInterpreter {
 
     private static String resolve(String base, String target) throws TwimlParser.UnparseableTwiml {
         try {
-            URI uri = base == null ? URI.create(target.trim()) : URI.create(base).resolve(target.trim());
+            URI uri =
+                    base == null
+                            ? URI.create(target.trim())
+                            : URI.create(base).resolve(target.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
-                throw new TwimlParser.UnparseableTwiml(11100, "Redirect needs an absolute http(s) URL: " + target);
+                throw new TwimlParser.UnparseableTwiml(
+                        11100, "Redirect needs an absolute http(s) URL: " + target);
             }
             String url = uri.toString();
             if (url.length() > MAX_URL_LENGTH) {
-                throw new TwimlParser.UnparseableTwiml(11100, "Redirect URL is longer than " + MAX_URL_LENGTH + " characters");
+                throw new TwimlParser.UnparseableTwiml(
+                        11100, "Redirect URL is longer than " + MAX_URL_LENGTH + " characters");
             }
             return url;
         } catch (IllegalArgumentException e) {

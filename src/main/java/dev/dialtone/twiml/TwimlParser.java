@@ -39,7 +39,8 @@ public final class TwimlParser {
     static final int MAX_DEPTH = 32;
 
     /** Finding a parser scans the classpath, so each thread keeps the one it made. */
-    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(TwimlParser::newBuilder);
+    private static final ThreadLocal<DocumentBuilder> BUILDERS =
+            ThreadLocal.withInitial(TwimlParser::newBuilder);
 
     private static DocumentBuilder newBuilder() {
         try {
@@ -49,12 +50,15 @@ public final class TwimlParser {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setExpandEntityReferences(false);
             // TwiML nests two or three deep; a document thousands deep would exhaust the stack.
-            factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
+            factory.setAttribute(
+                    "http://www.oracle.com/xml/jaxp/properties/maxElementDepth",
+                    String.valueOf(MAX_DEPTH));
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder;
         } catch (Exception e) {
-            throw new IllegalStateException("The JDK's XML parser cannot be configured securely", e);
+            throw new IllegalStateException(
+                    "The JDK's XML parser cannot be configured securely", e);
         }
     }
 
@@ -64,12 +68,17 @@ public final class TwimlParser {
         try {
             builder.reset();
             builder.setErrorHandler(null);
-            root = builder.parse(new ByteArrayInputStream(document.trim().getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+            root =
+                    builder.parse(
+                                    new ByteArrayInputStream(
+                                            document.trim().getBytes(StandardCharsets.UTF_8)))
+                            .getDocumentElement();
         } catch (Exception | StackOverflowError e) {
             throw new UnparseableTwiml("Document parse failure: " + e.getMessage());
         }
         if (!"Response".equals(root.getTagName())) {
-            throw new UnparseableTwiml("The root element must be Response, was " + root.getTagName());
+            throw new UnparseableTwiml(
+                    "The root element must be Response, was " + root.getTagName());
         }
         List<Verb> verbs = new ArrayList<>();
         NodeList children = root.getChildNodes();
@@ -81,7 +90,9 @@ public final class TwimlParser {
                     Node attribute = map.item(a);
                     attributes.put(attribute.getNodeName(), attribute.getNodeValue());
                 }
-                verbs.add(new Verb(element.getTagName(), attributes, element.getTextContent().trim()));
+                verbs.add(
+                        new Verb(
+                                element.getTagName(), attributes, element.getTextContent().trim()));
             }
         }
         return verbs;

@@ -10,7 +10,12 @@ import java.util.List;
  *
  * @param notes what Dialtone did not simulate, for the log
  */
-public record TwimlPlan(Duration elapsed, Ending ending, String redirectUrl, HttpMethod redirectMethod, List<String> notes) {
+public record TwimlPlan(
+        Duration elapsed,
+        Ending ending,
+        String redirectUrl,
+        HttpMethod redirectMethod,
+        List<String> notes) {
 
     public enum Ending {
         /** {@code <Hangup>}, or the document ran out: the call completes. */

@@ -3,10 +3,10 @@ package dev.dialtone.web;
 import dev.dialtone.support.OnceLog;
 import dev.dialtone.support.StorageFailure;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.apache.coyote.BadRequestException;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
@@ -22,7 +22,8 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    private static final OnceLog STORAGE_LOG = new OnceLog(log, "Requests refused with 503: the database's storage failed");
+    private static final OnceLog STORAGE_LOG =
+            new OnceLog(log, "Requests refused with 503: the database's storage failed");
 
     private final TwilioRenderer renderer;
 
@@ -32,7 +33,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<byte[]> handle(Exception exception, HttpServletRequest request) {
-        return renderer.error(WireFormat.ofPath(request.getRequestURI()), toTwilio(exception, request.getRequestURI()));
+        return renderer.error(
+                WireFormat.ofPath(request.getRequestURI()),
+                toTwilio(exception, request.getRequestURI()));
     }
 
     static TwilioException toTwilio(Throwable exception, String path) {
@@ -43,28 +46,43 @@ class ApiExceptionHandler {
             return TwilioException.notFound(path);
         }
         if (exception instanceof HttpRequestMethodNotSupportedException) {
-            return new TwilioException(405, TwilioErrorCodes.METHOD_NOT_ALLOWED, "Method not allowed");
+            return new TwilioException(
+                    405, TwilioErrorCodes.METHOD_NOT_ALLOWED, "Method not allowed");
         }
         if (isUnreadableRequest(exception)) {
-            return TwilioException.badRequest(TwilioErrorCodes.INVALID_PARAMETER,
+            return TwilioException.badRequest(
+                    TwilioErrorCodes.INVALID_PARAMETER,
                     "The request's parameters could not be read: check their encoding");
         }
-        if (exception instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+        if (exception instanceof ErrorResponse response
+                && response.getStatusCode().is4xxClientError()) {
             // Spring's own client errors (unreadable bodies, bad media types …) keep their status.
             int status = response.getStatusCode().value();
-            int code = status == 404 ? TwilioErrorCodes.NOT_FOUND : TwilioErrorCodes.INVALID_PARAMETER;
-            return new TwilioException(status, code, status == 404 ? "The requested resource " + path + " was not found" : "Invalid request");
+            int code =
+                    status == 404 ? TwilioErrorCodes.NOT_FOUND : TwilioErrorCodes.INVALID_PARAMETER;
+            return new TwilioException(
+                    status,
+                    code,
+                    status == 404
+                            ? "The requested resource " + path + " was not found"
+                            : "Invalid request");
         }
         if (StorageFailure.is(exception)) {
             STORAGE_LOG.failed(exception);
-            return new TwilioException(503, TwilioErrorCodes.SERVICE_UNAVAILABLE,
+            return new TwilioException(
+                    503,
+                    TwilioErrorCodes.SERVICE_UNAVAILABLE,
                     "Dialtone cannot store anything now: its database's storage failed (is the disk full?). Try again later.");
         }
         log.error("Unexpected error serving {}", path, exception);
-        return new TwilioException(500, TwilioErrorCodes.INTERNAL_SERVER_ERROR, "Internal Server Error");
+        return new TwilioException(
+                500, TwilioErrorCodes.INTERNAL_SERVER_ERROR, "Internal Server Error");
     }
 
-    /** Bodies and query strings that cannot be decoded (bad escapes, unknown charsets, broken multipart or chunking). */
+    /**
+     * Bodies and query strings that cannot be decoded (bad escapes, unknown charsets, broken
+     * multipart or chunking).
+     */
     private static boolean isUnreadableRequest(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof MultipartException

@@ -8,7 +8,8 @@ import java.util.Locale;
 /** Twilio's date format: {@code Tue, 31 Aug 2010 20:36:28 +0000}, always UTC, two-digit day. */
 public final class Rfc2822 {
     private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
+                    .withZone(ZoneOffset.UTC);
 
     private Rfc2822() {}
 

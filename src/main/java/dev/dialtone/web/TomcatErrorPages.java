@@ -10,10 +10,11 @@ import org.springframework.stereotype.Component;
 class TomcatErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(TwilioErrorReportValve.class.getName());
-            }
-        });
+        factory.addContextCustomizers(
+                context -> {
+                    if (context.getParent() instanceof StandardHost host) {
+                        host.setErrorReportValveClass(TwilioErrorReportValve.class.getName());
+                    }
+                });
     }
 }

@@ -7,8 +7,10 @@ public final class TwilioErrorCodes {
     public static final int PAGE_SIZE_TOO_LARGE = 20007;
     public static final int DELETE_BEFORE_COMPLETE = 20009;
     public static final int NOT_FOUND = 20404;
+
     /** Twilio's generic code for a parameter with no more specific one. */
     public static final int INVALID_PARAMETER = 20422;
+
     public static final int INTERNAL_SERVER_ERROR = 20500;
     public static final int SERVICE_UNAVAILABLE = 20503;
     public static final int TO_MISSING = 21201;

@@ -26,10 +26,12 @@ class TwilioErrorController implements ErrorController {
         String path = uri == null ? request.getRequestURI() : uri.toString();
         Object thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        TwilioException error = thrown instanceof Throwable t
-                ? ApiExceptionHandler.toTwilio(t, path)
-                // Without a status the client asked for /error itself, which is no resource of ours.
-                : ContainerErrors.forStatus(status instanceof Integer s ? s : 404, path);
+        TwilioException error =
+                thrown instanceof Throwable t
+                        ? ApiExceptionHandler.toTwilio(t, path)
+                        // Without a status the client asked for /error itself, which is no resource
+                        // of ours.
+                        : ContainerErrors.forStatus(status instanceof Integer s ? s : 404, path);
         return renderer.error(WireFormat.ofPath(path), error);
     }
 }

@@ -29,7 +29,10 @@ public class TwilioException extends RuntimeException {
 
     /** Twilio's answer to an unknown resource echoes the requested path. */
     public static TwilioException notFound(String path) {
-        return new TwilioException(404, TwilioErrorCodes.NOT_FOUND, "The requested resource " + path + " was not found");
+        return new TwilioException(
+                404,
+                TwilioErrorCodes.NOT_FOUND,
+                "The requested resource " + path + " was not found");
     }
 
     public static TwilioException unauthorized() {

@@ -21,7 +21,8 @@ public class TwilioRenderer {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public ResponseEntity<byte[]> record(int status, WireFormat format, String element, Map<String, Object> fields) {
+    public ResponseEntity<byte[]> record(
+            int status, WireFormat format, String element, Map<String, Object> fields) {
         byte[] body =
                 switch (format) {
                     case JSON -> json.writeValueAsBytes(fields);
@@ -47,18 +48,25 @@ public class TwilioRenderer {
         fields.put("message", error.getMessage());
         fields.put("more_info", TwilioErrorCodes.moreInfo(error.code()));
         fields.put("status", error.status());
-        byte[] body = format == WireFormat.XML
-                ? xml(sb -> appendElement(sb, "RestException", fields))
-                : json.writeValueAsBytes(fields);
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(error.status())
-                .contentType(format == WireFormat.XML ? WireFormat.XML.mediaType() : WireFormat.JSON.mediaType());
+        byte[] body =
+                format == WireFormat.XML
+                        ? xml(sb -> appendElement(sb, "RestException", fields))
+                        : json.writeValueAsBytes(fields);
+        ResponseEntity.BodyBuilder builder =
+                ResponseEntity.status(error.status())
+                        .contentType(
+                                format == WireFormat.XML
+                                        ? WireFormat.XML.mediaType()
+                                        : WireFormat.JSON.mediaType());
         if (error.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Twilio API\"");
         }
         return builder.body(body);
     }
 
-    /** The error body alone, for places outside Spring MVC (the servlet container's error pages). */
+    /**
+     * The error body alone, for places outside Spring MVC (the servlet container's error pages).
+     */
     public byte[] errorBody(WireFormat format, TwilioException error) {
         return error(format, error).getBody();
     }
@@ -118,31 +126,33 @@ public class TwilioRenderer {
 
     private static void appendElement(StringBuilder sb, String element, Map<String, ?> fields) {
         sb.append('<').append(element).append('>');
-        fields.forEach((key, value) -> {
-            String name = pascal(key);
-            if (value == null) {
-                sb.append('<').append(name).append("/>");
-            } else if (value instanceof Map<?, ?> nested) {
-                @SuppressWarnings("unchecked")
-                Map<String, ?> children = (Map<String, ?>) nested;
-                appendElement(sb, name, children);
-            } else {
-                sb.append('<').append(name).append('>');
-                escape(sb, value.toString());
-                sb.append("</").append(name).append('>');
-            }
-        });
+        fields.forEach(
+                (key, value) -> {
+                    String name = pascal(key);
+                    if (value == null) {
+                        sb.append('<').append(name).append("/>");
+                    } else if (value instanceof Map<?, ?> nested) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, ?> children = (Map<String, ?>) nested;
+                        appendElement(sb, name, children);
+                    } else {
+                        sb.append('<').append(name).append('>');
+                        escape(sb, value.toString());
+                        sb.append("</").append(name).append('>');
+                    }
+                });
         sb.append("</").append(element).append('>');
     }
 
     private static byte[] csv(List<Map<String, Object>> records) {
         StringBuilder sb = new StringBuilder(1024);
-        List<String> columns = records.isEmpty()
-                ? List.of()
-                : records.get(0).entrySet().stream()
-                        .filter(e -> !(e.getValue() instanceof Map))
-                        .map(Map.Entry::getKey)
-                        .toList();
+        List<String> columns =
+                records.isEmpty()
+                        ? List.of()
+                        : records.get(0).entrySet().stream()
+                                .filter(e -> !(e.getValue() instanceof Map))
+                                .map(Map.Entry::getKey)
+                                .toList();
         sb.append(String.join(",", columns.stream().map(TwilioRenderer::pascal).toList()))
                 .append("\r\n");
         for (Map<String, Object> record : records) {
@@ -161,7 +171,10 @@ public class TwilioRenderer {
     }
 
     private static void csvCell(StringBuilder sb, String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+        if (value.indexOf(',') < 0
+                && value.indexOf('"') < 0
+                && value.indexOf('\n') < 0
+                && value.indexOf('\r') < 0) {
             sb.append(value);
         } else {
             sb.append('"').append(value.replace("\"", "\"\"")).append('"');
@@ -170,19 +183,21 @@ public class TwilioRenderer {
 
     /** {@code date_created} → {@code DateCreated}. */
     static String pascal(String snake) {
-        return PASCAL.computeIfAbsent(snake, s -> {
-            StringBuilder out = new StringBuilder(s.length());
-            boolean upper = true;
-            for (char c : s.toCharArray()) {
-                if (c == '_') {
-                    upper = true;
-                } else {
-                    out.append(upper ? Character.toUpperCase(c) : c);
-                    upper = false;
-                }
-            }
-            return out.toString();
-        });
+        return PASCAL.computeIfAbsent(
+                snake,
+                s -> {
+                    StringBuilder out = new StringBuilder(s.length());
+                    boolean upper = true;
+                    for (char c : s.toCharArray()) {
+                        if (c == '_') {
+                            upper = true;
+                        } else {
+                            out.append(upper ? Character.toUpperCase(c) : c);
+                            upper = false;
+                        }
+                    }
+                    return out.toString();
+                });
     }
 
     private static void escape(StringBuilder sb, String text) {

@@ -11,7 +11,10 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry interceptors) {
         // After authentication, which answers 401 before anything about the request is looked at.
-        interceptors.addInterceptor(new NulRefusal()).addPathPatterns("/**").excludePathPatterns("/error")
+        interceptors
+                .addInterceptor(new NulRefusal())
+                .addPathPatterns("/**")
+                .excludePathPatterns("/error")
                 .order(Ordered.LOWEST_PRECEDENCE);
     }
 }

@@ -27,12 +27,26 @@ public class CallNotifications {
         this.clock = clock;
     }
 
-    public void record(String callSid, String accountSid, Level level, int errorCode, String message, String requestUrl,
+    public void record(
+            String callSid,
+            String accountSid,
+            Level level,
+            int errorCode,
+            String message,
+            String requestUrl,
             String requestMethod) {
-        jdbc.update("INSERT INTO notifications (sid, account_sid, call_sid, log, error_code, message_text, request_url,"
+        jdbc.update(
+                "INSERT INTO notifications (sid, account_sid, call_sid, log, error_code, message_text, request_url,"
                         + " request_method, date_created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Sids.next("NO", clock), accountSid, callSid, level.ordinal(), errorCode, StoredText.of(message),
-                StoredText.of(requestUrl), requestMethod, DatabaseTime.utc(DatabaseTime.now(clock)));
+                Sids.next("NO", clock),
+                accountSid,
+                callSid,
+                level.ordinal(),
+                errorCode,
+                StoredText.of(message),
+                StoredText.of(requestUrl),
+                requestMethod,
+                DatabaseTime.utc(DatabaseTime.now(clock)));
     }
 
     /** A deleted call's notifications go with it. */

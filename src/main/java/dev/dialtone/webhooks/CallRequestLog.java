@@ -1,7 +1,7 @@
 package dev.dialtone.webhooks;
 
-import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.calls.HttpMethod;
+import dev.dialtone.support.DatabaseTime;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +29,41 @@ public class CallRequestLog {
         this.notifications = notifications;
     }
 
-    public void record(String callSid, String accountSid, Kind kind, Long webhookId, int attempt, HttpMethod method,
-            List<Map.Entry<String, String>> parameters, WebhookClient.Outcome outcome) {
-        jdbc.update("INSERT INTO call_requests (call_sid, account_sid, kind, webhook_id, attempt, url, method, parameters,"
+    public void record(
+            String callSid,
+            String accountSid,
+            Kind kind,
+            Long webhookId,
+            int attempt,
+            HttpMethod method,
+            List<Map.Entry<String, String>> parameters,
+            WebhookClient.Outcome outcome) {
+        jdbc.update(
+                "INSERT INTO call_requests (call_sid, account_sid, kind, webhook_id, attempt, url, method, parameters,"
                         + " status_code, response_excerpt, duration_ms, error, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                callSid, accountSid, kind.name(), webhookId, attempt, StoredText.of(outcome.url(), 4000), method.name(),
-                FormEncoding.encode(parameters), outcome.statusCode() == 0 ? null : outcome.statusCode(),
-                StoredText.of(outcome.excerpt(), 1000), outcome.millis(), StoredText.of(outcome.error(), 1000),
+                callSid,
+                accountSid,
+                kind.name(),
+                webhookId,
+                attempt,
+                StoredText.of(outcome.url(), 4000),
+                method.name(),
+                FormEncoding.encode(parameters),
+                outcome.statusCode() == 0 ? null : outcome.statusCode(),
+                StoredText.of(outcome.excerpt(), 1000),
+                outcome.millis(),
+                StoredText.of(outcome.error(), 1000),
                 DatabaseTime.utc(DatabaseTime.now(clock)));
     }
 
-    /** A deleted call's history goes with it; callbacks still waiting to be sent are kept and sent. */
+    /**
+     * A deleted call's history goes with it; callbacks still waiting to be sent are kept and sent.
+     */
     public void forget(String callSid) {
         jdbc.update("DELETE FROM call_requests WHERE call_sid = ?", callSid);
-        jdbc.update("DELETE FROM webhooks WHERE call_sid = ? AND state IN ('DELIVERED', 'FAILED')", callSid);
+        jdbc.update(
+                "DELETE FROM webhooks WHERE call_sid = ? AND state IN ('DELIVERED', 'FAILED')",
+                callSid);
         notifications.forget(callSid);
     }
-
 }

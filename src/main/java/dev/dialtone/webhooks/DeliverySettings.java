@@ -10,7 +10,12 @@ import java.util.Set;
  *
  * @param url the URL to request, without its fragment
  */
-public record DeliverySettings(String url, Duration connectTimeout, Duration readTimeout, int retries, Set<Failure> retryOn) {
+public record DeliverySettings(
+        String url,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int retries,
+        Set<Failure> retryOn) {
 
     /** The kinds of failure a retry policy ({@code rp}) names, and one no retry can mend. */
     public enum Failure {
@@ -44,7 +49,7 @@ public record DeliverySettings(String url, Duration connectTimeout, Duration rea
                     case "tt" -> total = millis(value, 100, 15_000, null);
                     case "rc" -> retries = number(value, 0, 5, retries);
                     case "rp" -> retryOn = policy(value, retryOn);
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -72,7 +77,13 @@ public record DeliverySettings(String url, Duration connectTimeout, Duration rea
         Set<Failure> policy = EnumSet.noneOf(Failure.class);
         for (String word : value.split(",")) {
             switch (word) {
-                case "all" -> policy.addAll(EnumSet.of(Failure.CONNECT, Failure.READ, Failure.CLIENT_ERROR, Failure.SERVER_ERROR));
+                case "all" ->
+                        policy.addAll(
+                                EnumSet.of(
+                                        Failure.CONNECT,
+                                        Failure.READ,
+                                        Failure.CLIENT_ERROR,
+                                        Failure.SERVER_ERROR));
                 case "ct" -> policy.add(Failure.CONNECT);
                 case "rt" -> policy.add(Failure.READ);
                 case "4xx" -> policy.add(Failure.CLIENT_ERROR);

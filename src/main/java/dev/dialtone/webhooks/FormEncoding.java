@@ -17,7 +17,8 @@ public final class FormEncoding {
             if (form.length() > 0) {
                 form.append('&');
             }
-            form.append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8)).append('=')
+            form.append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
         }
         return form.toString();
@@ -30,9 +31,10 @@ public final class FormEncoding {
         }
         for (String pair : form.split("&")) {
             int eq = pair.indexOf('=');
-            parameters.add(Map.entry(
-                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
+            parameters.add(
+                    Map.entry(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
         }
         return parameters;
     }

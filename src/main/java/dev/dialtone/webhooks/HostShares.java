@@ -49,7 +49,9 @@ final class HostShares {
     static String host(String url) {
         try {
             URI uri = URI.create(url);
-            return (uri.getHost() == null ? url : uri.getHost().toLowerCase(Locale.ROOT)) + ":" + uri.getPort();
+            return (uri.getHost() == null ? url : uri.getHost().toLowerCase(Locale.ROOT))
+                    + ":"
+                    + uri.getPort();
         } catch (IllegalArgumentException notAUri) {
             return url;
         }

@@ -10,8 +10,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * A response body collected as it arrives, on the HTTP client's own threads, never blocking one:
- * at most {@code limit} bytes are kept (then the rest is refused), and {@link #expire} ends the
+ * A response body collected as it arrives, on the HTTP client's own threads, never blocking one: at
+ * most {@code limit} bytes are kept (then the rest is refused), and {@link #expire} ends the
  * reading when the request's deadline passes, however slowly the server sends.
  */
 final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {

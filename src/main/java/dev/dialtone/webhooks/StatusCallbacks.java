@@ -1,9 +1,9 @@
 package dev.dialtone.webhooks;
 
-import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallStatus;
 import dev.dialtone.support.AfterCommit;
+import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.web.Rfc2822;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,14 +61,28 @@ public class StatusCallbacks {
                 p.add(Map.entry("SipResponseCode", call.sipResponseCode().toString()));
             }
         }
-        // A call's callbacks leave one at a time: behind an unsettled one, a new one waits its turn.
-        boolean behindAnother = jdbc.queryForObject("SELECT COUNT(*) FROM webhooks WHERE call_sid = ?"
-                + " AND state IN ('PENDING', 'SENDING', 'WAITING')", Integer.class, call.sid()) > 0;
-        jdbc.update("INSERT INTO webhooks (call_sid, account_sid, url, method, parameters, sequence_number, state, attempts,"
+        // A call's callbacks leave one at a time: behind an unsettled one, a new one waits its
+        // turn.
+        boolean behindAnother =
+                jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM webhooks WHERE call_sid = ?"
+                                        + " AND state IN ('PENDING', 'SENDING', 'WAITING')",
+                                Integer.class,
+                                call.sid())
+                        > 0;
+        jdbc.update(
+                "INSERT INTO webhooks (call_sid, account_sid, url, method, parameters, sequence_number, state, attempts,"
                         + " created_at, next_attempt_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-                call.sid(), call.accountSid(), call.statusCallback(), call.statusCallbackMethod().name(),
-                FormEncoding.encode(p), sequence, behindAnother ? "WAITING" : "PENDING", DatabaseTime.utc(now),
-                DatabaseTime.utc(now), behindAnother ? null : DatabaseTime.utc(now));
+                call.sid(),
+                call.accountSid(),
+                call.statusCallback(),
+                call.statusCallbackMethod().name(),
+                FormEncoding.encode(p),
+                sequence,
+                behindAnother ? "WAITING" : "PENDING",
+                DatabaseTime.utc(now),
+                DatabaseTime.utc(now),
+                behindAnother ? null : DatabaseTime.utc(now));
         AfterCommit.run(dispatcher::wakeNow);
     }
 

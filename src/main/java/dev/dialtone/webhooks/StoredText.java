@@ -1,8 +1,8 @@
 package dev.dialtone.webhooks;
 
 /**
- * Text from outside (a receiver's answer, an error message quoting it) made fit to store: PostgreSQL
- * refuses NUL characters in text, so they become U+FFFD, as an undecodable byte would.
+ * Text from outside (a receiver's answer, an error message quoting it) made fit to store:
+ * PostgreSQL refuses NUL characters in text, so they become U+FFFD, as an undecodable byte would.
  */
 final class StoredText {
     private StoredText() {}

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The parameters Twilio sends an application about a call, on TwiML fetches and status callbacks. */
+/**
+ * The parameters Twilio sends an application about a call, on TwiML fetches and status callbacks.
+ */
 public final class VoiceParameters {
     private VoiceParameters() {}
 

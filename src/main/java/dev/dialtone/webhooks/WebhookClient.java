@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,40 +39,59 @@ public class WebhookClient implements DisposableBean {
 
     /** Twilio follows up to ten HTTP redirects (11215 beyond); each new target is checked again. */
     static final int MAX_REDIRECTS = 10;
+
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final AccountRegistry accounts;
     private final OutboundPolicy policy;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
-        Thread t = new Thread(r, "dialtone-webhook-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor =
+            Executors.newFixedThreadPool(
+                    8,
+                    r -> {
+                        Thread t = new Thread(r, "dialtone-webhook-io");
+                        t.setDaemon(true);
+                        return t;
+                    });
+
     /**
-     * Runs what follows a response: whatever the caller chains on (recording the delivery); the body
-     * has been read by then, without blocking a thread. Left to the JDK client, that runs on CompletableFuture's default executor, which
-     * on a machine with fewer than three cores starts a thread per task: thousands in a burst of
-     * webhooks, each waiting for a database connection.
+     * Runs what follows a response: whatever the caller chains on (recording the delivery); the
+     * body has been read by then, without blocking a thread. Left to the JDK client, that runs on
+     * CompletableFuture's default executor, which on a machine with fewer than three cores starts a
+     * thread per task: thousands in a burst of webhooks, each waiting for a database connection.
      */
-    private final ExecutorService completions = Executors.newFixedThreadPool(16, r -> {
-        Thread t = new Thread(r, "dialtone-webhook-completion");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService completions =
+            Executors.newFixedThreadPool(
+                    16,
+                    r -> {
+                        Thread t = new Thread(r, "dialtone-webhook-completion");
+                        t.setDaemon(true);
+                        return t;
+                    });
+
     /** Ends exchanges whose deadline passed; the work it does is a cancel, never I/O. */
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "dialtone-webhook-deadlines");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService deadlines =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "dialtone-webhook-deadlines");
+                        t.setDaemon(true);
+                        return t;
+                    });
+
     private final Map<Duration, HttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
 
     /**
-     * The JDK client takes its connect timeout per client, so a URL's {@code #ct=} picks one of a few
-     * clients: its value rounded up to one of these. Any number of distinct values costs no more.
+     * The JDK client takes its connect timeout per client, so a URL's {@code #ct=} picks one of a
+     * few clients: its value rounded up to one of these. Any number of distinct values costs no
+     * more.
      */
-    private static final List<Duration> CONNECT_TIMEOUTS = List.of(Duration.ofMillis(250), Duration.ofMillis(500),
-            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10));
+    private static final List<Duration> CONNECT_TIMEOUTS =
+            List.of(
+                    Duration.ofMillis(250),
+                    Duration.ofMillis(500),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(10));
 
     WebhookClient(AccountRegistry accounts, OutboundPolicy policy) {
         this.accounts = accounts;
@@ -80,7 +99,13 @@ public class WebhookClient implements DisposableBean {
     }
 
     /** What came of one request. {@code failure} is null when the receiver answered 2xx. */
-    public record Outcome(String url, int statusCode, String body, long millis, String error, DeliverySettings.Failure failure) {
+    public record Outcome(
+            String url,
+            int statusCode,
+            String body,
+            long millis,
+            String error,
+            DeliverySettings.Failure failure) {
         public boolean succeeded() {
             return failure == null;
         }
@@ -90,65 +115,133 @@ public class WebhookClient implements DisposableBean {
         }
     }
 
-    public CompletableFuture<Outcome> send(String accountSid, DeliverySettings settings, HttpMethod method,
+    public CompletableFuture<Outcome> send(
+            String accountSid,
+            DeliverySettings settings,
+            HttpMethod method,
             List<Map.Entry<String, String>> parameters) {
         String token = accounts.authToken(accountSid).orElse("");
         long started = System.nanoTime();
         // The request's timeout ends each wait for headers; the deadline ends the whole exchange,
         // bodies and redirects included, so it always ends before the caller's lease.
         long deadline = started + settings.connectTimeout().plus(settings.readTimeout()).toNanos();
-        return hop(new Hop(settings.url(), method, 0), token, settings, parameters, started, deadline);
+        return hop(
+                new Hop(settings.url(), method, 0), token, settings, parameters, started, deadline);
     }
 
     /** One request of an exchange: the first, or one a redirect asked for. */
     private record Hop(String url, HttpMethod method, int redirects) {}
 
-    private CompletableFuture<Outcome> hop(Hop hop, String token, DeliverySettings settings,
-            List<Map.Entry<String, String>> parameters, long started, long deadline) {
+    private CompletableFuture<Outcome> hop(
+            Hop hop,
+            String token,
+            DeliverySettings settings,
+            List<Map.Entry<String, String>> parameters,
+            long started,
+            long deadline) {
         Target target;
         try {
             target = Target.of(hop.url());
         } catch (IllegalArgumentException malformed) {
-            return CompletableFuture.completedFuture(new Outcome(hop.url(), 0, null, elapsed(started),
-                    "Invalid URL: " + malformed.getMessage(), DeliverySettings.Failure.REFUSED));
+            return CompletableFuture.completedFuture(
+                    new Outcome(
+                            hop.url(),
+                            0,
+                            null,
+                            elapsed(started),
+                            "Invalid URL: " + malformed.getMessage(),
+                            DeliverySettings.Failure.REFUSED));
         }
         // Names are resolved off the caller's thread: the dispatcher's loop must never wait on DNS.
-        return CompletableFuture.supplyAsync(() -> policy.refusal(target.url()), executor).thenComposeAsync(refusal -> {
-            if (refusal.isPresent()) {
-                return CompletableFuture.completedFuture(new Outcome(target.url(), 0, null, elapsed(started),
-                        "Refused: " + refusal.get(), DeliverySettings.Failure.REFUSED));
-            }
-            return exchange(target, hop, token, settings, parameters, started, deadline).thenComposeAsync(answer -> {
-                if (answer.redirect() == null) {
-                    return CompletableFuture.completedFuture(answer.outcome());
-                }
-                if (hop.redirects() >= MAX_REDIRECTS) {
-                    return CompletableFuture.completedFuture(new Outcome(target.url(), answer.outcome().statusCode(), null,
-                            elapsed(started), "More than " + MAX_REDIRECTS + " redirects", DeliverySettings.Failure.CLIENT_ERROR));
-                }
-                return hop(answer.redirect(), token, settings, parameters, started, deadline);
-            }, completions);
-        }, completions);
+        return CompletableFuture.supplyAsync(() -> policy.refusal(target.url()), executor)
+                .thenComposeAsync(
+                        refusal -> {
+                            if (refusal.isPresent()) {
+                                return CompletableFuture.completedFuture(
+                                        new Outcome(
+                                                target.url(),
+                                                0,
+                                                null,
+                                                elapsed(started),
+                                                "Refused: " + refusal.get(),
+                                                DeliverySettings.Failure.REFUSED));
+                            }
+                            return exchange(
+                                            target,
+                                            hop,
+                                            token,
+                                            settings,
+                                            parameters,
+                                            started,
+                                            deadline)
+                                    .thenComposeAsync(
+                                            answer -> {
+                                                if (answer.redirect() == null) {
+                                                    return CompletableFuture.completedFuture(
+                                                            answer.outcome());
+                                                }
+                                                if (hop.redirects() >= MAX_REDIRECTS) {
+                                                    return CompletableFuture.completedFuture(
+                                                            new Outcome(
+                                                                    target.url(),
+                                                                    answer.outcome().statusCode(),
+                                                                    null,
+                                                                    elapsed(started),
+                                                                    "More than "
+                                                                            + MAX_REDIRECTS
+                                                                            + " redirects",
+                                                                    DeliverySettings.Failure
+                                                                            .CLIENT_ERROR));
+                                                }
+                                                return hop(
+                                                        answer.redirect(),
+                                                        token,
+                                                        settings,
+                                                        parameters,
+                                                        started,
+                                                        deadline);
+                                            },
+                                            completions);
+                        },
+                        completions);
     }
 
     /** An answer, and the request it redirects to, if it does. */
     private record Answer(Outcome outcome, Hop redirect) {}
 
-    private CompletableFuture<Answer> exchange(Target target, Hop hop, String token, DeliverySettings settings,
-            List<Map.Entry<String, String>> parameters, long started, long deadline) {
+    private CompletableFuture<Answer> exchange(
+            Target target,
+            Hop hop,
+            String token,
+            DeliverySettings settings,
+            List<Map.Entry<String, String>> parameters,
+            long started,
+            long deadline) {
         String form = FormEncoding.encode(parameters);
         HttpRequest.Builder request;
         String url;
         if (hop.method() == HttpMethod.GET) {
-            url = form.isEmpty() ? target.url() : target.url() + (target.url().contains("?") ? "&" : "?") + form;
-            request = HttpRequest.newBuilder(URI.create(url)).GET()
-                    .header("X-Twilio-Signature", RequestSigner.sign(token, url, List.of()));
+            url =
+                    form.isEmpty()
+                            ? target.url()
+                            : target.url() + (target.url().contains("?") ? "&" : "?") + form;
+            request =
+                    HttpRequest.newBuilder(URI.create(url))
+                            .GET()
+                            .header(
+                                    "X-Twilio-Signature",
+                                    RequestSigner.sign(token, url, List.of()));
         } else {
             url = target.url();
-            request = HttpRequest.newBuilder(URI.create(url))
-                    .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
-                    .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                    .header("X-Twilio-Signature", RequestSigner.sign(token, url, parameters));
+            request =
+                    HttpRequest.newBuilder(URI.create(url))
+                            .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+                            .header(
+                                    "Content-Type",
+                                    "application/x-www-form-urlencoded; charset=utf-8")
+                            .header(
+                                    "X-Twilio-Signature",
+                                    RequestSigner.sign(token, url, parameters));
         }
         target.authorization().ifPresent(basic -> request.header("Authorization", basic));
         long remaining = Math.max(1, deadline - System.nanoTime());
@@ -156,42 +249,88 @@ public class WebhookClient implements DisposableBean {
                 .header("User-Agent", "TwilioProxy/1.1 (Dialtone)")
                 .header("I-Twilio-Idempotency-Token", java.util.UUID.randomUUID().toString());
         LimitedBody body = new LimitedBody(MAX_BODY + 1);
-        CompletableFuture<HttpResponse<byte[]>> exchange = client(settings.connectTimeout())
-                .sendAsync(request.build(), info -> body);
-        String late = "No complete answer within " + Duration.ofNanos(deadline - started).toMillis() + " ms";
-        ScheduledFuture<?> expiry = deadlines.schedule(() -> {
-            body.expire(late);
-            exchange.cancel(true);
-        }, remaining, TimeUnit.NANOSECONDS);
-        return exchange.handleAsync((response, error) -> {
-            expiry.cancel(false);
-            if (error != null) {
-                return new Answer(failed(url, started, error instanceof CancellationException ? new HttpTimeoutException(late) : error), null);
-            }
-            int status = response.statusCode();
-            Optional<String> location = response.headers().firstValue("Location");
-            if (REDIRECTS.contains(status) && location.isPresent()) {
-                Outcome outcome = new Outcome(url, status, null, elapsed(started), "HTTP " + status, DeliverySettings.Failure.CLIENT_ERROR);
-                try {
-                    // As browsers do: 303, and a POST answered 301 or 302, go on as a GET; 307 and 308 keep the method.
-                    HttpMethod next = status == 303 || (status <= 302 && hop.method() == HttpMethod.POST) ? HttpMethod.GET : hop.method();
-                    return new Answer(outcome, new Hop(URI.create(target.url()).resolve(location.get().trim()).toString(), next,
-                            hop.redirects() + 1));
-                } catch (IllegalArgumentException badLocation) {
-                    return new Answer(outcome, null);
-                }
-            }
-            DeliverySettings.Failure failure = status >= 200 && status < 300 ? null
-                    : status >= 500 ? DeliverySettings.Failure.SERVER_ERROR : DeliverySettings.Failure.CLIENT_ERROR;
-            return new Answer(new Outcome(url, status, new String(response.body(), StandardCharsets.UTF_8), elapsed(started),
-                    failure == null ? null : "HTTP " + status, failure), null);
-        }, completions);
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                client(settings.connectTimeout()).sendAsync(request.build(), info -> body);
+        String late =
+                "No complete answer within "
+                        + Duration.ofNanos(deadline - started).toMillis()
+                        + " ms";
+        ScheduledFuture<?> expiry =
+                deadlines.schedule(
+                        () -> {
+                            body.expire(late);
+                            exchange.cancel(true);
+                        },
+                        remaining,
+                        TimeUnit.NANOSECONDS);
+        return exchange.handleAsync(
+                (response, error) -> {
+                    expiry.cancel(false);
+                    if (error != null) {
+                        return new Answer(
+                                failed(
+                                        url,
+                                        started,
+                                        error instanceof CancellationException
+                                                ? new HttpTimeoutException(late)
+                                                : error),
+                                null);
+                    }
+                    int status = response.statusCode();
+                    Optional<String> location = response.headers().firstValue("Location");
+                    if (REDIRECTS.contains(status) && location.isPresent()) {
+                        Outcome outcome =
+                                new Outcome(
+                                        url,
+                                        status,
+                                        null,
+                                        elapsed(started),
+                                        "HTTP " + status,
+                                        DeliverySettings.Failure.CLIENT_ERROR);
+                        try {
+                            // As browsers do: 303, and a POST answered 301 or 302, go on as a GET;
+                            // 307 and 308 keep the method.
+                            HttpMethod next =
+                                    status == 303
+                                                    || (status <= 302
+                                                            && hop.method() == HttpMethod.POST)
+                                            ? HttpMethod.GET
+                                            : hop.method();
+                            return new Answer(
+                                    outcome,
+                                    new Hop(
+                                            URI.create(target.url())
+                                                    .resolve(location.get().trim())
+                                                    .toString(),
+                                            next,
+                                            hop.redirects() + 1));
+                        } catch (IllegalArgumentException badLocation) {
+                            return new Answer(outcome, null);
+                        }
+                    }
+                    DeliverySettings.Failure failure =
+                            status >= 200 && status < 300
+                                    ? null
+                                    : status >= 500
+                                            ? DeliverySettings.Failure.SERVER_ERROR
+                                            : DeliverySettings.Failure.CLIENT_ERROR;
+                    return new Answer(
+                            new Outcome(
+                                    url,
+                                    status,
+                                    new String(response.body(), StandardCharsets.UTF_8),
+                                    elapsed(started),
+                                    failure == null ? null : "HTTP " + status,
+                                    failure),
+                            null);
+                },
+                completions);
     }
 
     /**
      * Where a request goes: its URL without credentials, and the Basic authorization that
-     * credentials in the URL ({@code https://user:pass@host/}) stand for, as Twilio sends them.
-     * The signature covers the URL as sent, which is the URL the application sees.
+     * credentials in the URL ({@code https://user:pass@host/}) stand for, as Twilio sends them. The
+     * signature covers the URL as sent, which is the URL the application sees.
      */
     record Target(String url, Optional<String> authorization) {
         static Target of(String configured) {
@@ -199,19 +338,34 @@ public class WebhookClient implements DisposableBean {
             if (uri.getRawUserInfo() == null) {
                 return new Target(configured, Optional.empty());
             }
-            String credentials = java.net.URLDecoder.decode(uri.getRawUserInfo().replace("+", "%2B"), StandardCharsets.UTF_8);
+            String credentials =
+                    java.net.URLDecoder.decode(
+                            uri.getRawUserInfo().replace("+", "%2B"), StandardCharsets.UTF_8);
             String bare = configured.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^@/]*@", "$1");
-            return new Target(bare, Optional.of("Basic " + java.util.Base64.getEncoder()
-                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
+            return new Target(
+                    bare,
+                    Optional.of(
+                            "Basic "
+                                    + java.util.Base64.getEncoder()
+                                            .encodeToString(
+                                                    credentials.getBytes(StandardCharsets.UTF_8))));
         }
     }
 
     private static Outcome failed(String url, long started, Throwable e) {
-        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-        DeliverySettings.Failure kind = cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
-                ? DeliverySettings.Failure.CONNECT
-                : cause instanceof HttpTimeoutException ? DeliverySettings.Failure.READ : DeliverySettings.Failure.CONNECT;
-        String message = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        Throwable cause =
+                e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause()
+                        : e;
+        DeliverySettings.Failure kind =
+                cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
+                        ? DeliverySettings.Failure.CONNECT
+                        : cause instanceof HttpTimeoutException
+                                ? DeliverySettings.Failure.READ
+                                : DeliverySettings.Failure.CONNECT;
+        String message =
+                cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return new Outcome(url, 0, null, elapsed(started), message, kind);
     }
 
@@ -220,17 +374,22 @@ public class WebhookClient implements DisposableBean {
     }
 
     static Duration connectTimeoutClass(Duration connectTimeout) {
-        return CONNECT_TIMEOUTS.stream().filter(t -> t.compareTo(connectTimeout) >= 0).findFirst()
+        return CONNECT_TIMEOUTS.stream()
+                .filter(t -> t.compareTo(connectTimeout) >= 0)
+                .findFirst()
                 .orElse(CONNECT_TIMEOUTS.get(CONNECT_TIMEOUTS.size() - 1));
     }
 
     private HttpClient client(Duration connectTimeout) {
-        return clientsByConnectTimeout.computeIfAbsent(connectTimeoutClass(connectTimeout), timeout -> HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build());
+        return clientsByConnectTimeout.computeIfAbsent(
+                connectTimeoutClass(connectTimeout),
+                timeout ->
+                        HttpClient.newBuilder()
+                                .version(HttpClient.Version.HTTP_1_1)
+                                .connectTimeout(timeout)
+                                .followRedirects(HttpClient.Redirect.NEVER)
+                                .executor(executor)
+                                .build());
     }
 
     @Override

@@ -2,10 +2,12 @@ package dev.dialtone.webhooks;
 
 import static dev.dialtone.support.DatabaseTime.utc;
 
-import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.calls.HttpMethod;
+import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.support.InFlightLimit;
 import dev.dialtone.support.WakeableLoop;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the outbox: claims due webhooks with row locks (so several instances send each once),
- * sends them asynchronously (a slow receiver holds up nothing else), records every attempt and
- * retries with backoff. A call's webhooks leave one at a time, in sequence order.
+ * Sends the outbox: claims due webhooks with row locks (so several instances send each once), sends
+ * them asynchronously (a slow receiver holds up nothing else), records every attempt and retries
+ * with backoff. A call's webhooks leave one at a time, in sequence order.
  */
 @Component
 public class WebhookDispatcher implements DisposableBean {
@@ -36,39 +36,47 @@ public class WebhookDispatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 200;
 
-    /** Deliveries under way at once: a burst of thousands of due webhooks sent together filled the heap. */
+    /**
+     * Deliveries under way at once: a burst of thousands of due webhooks sent together filled the
+     * heap.
+     */
     private static final int MAX_IN_FLIGHT = 64;
 
     /**
      * Deliveries under way at once to one host, so a receiver that never answers holds at most half
-     * the room; once it has failed (a timeout, a refused connection) only a few, until it answers again.
+     * the room; once it has failed (a timeout, a refused connection) only a few, until it answers
+     * again.
      */
     static final int MAX_PER_HOST = MAX_IN_FLIGHT / 2;
+
     static final int MAX_PER_FAILING_HOST = 4;
 
     /** How long a webhook whose host has no room waits before it is looked at again. */
     private static final Duration HOST_FULL_WAIT = Duration.ofMillis(200);
 
     /** Due webhooks, the oldest first; a call's later ones wait unclaimable until their turn. */
-    private static final String CLAIM = "SELECT id, call_sid, account_sid, url, method, parameters, attempts"
-            + " FROM webhooks WHERE due_at <= ? ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String CLAIM =
+            "SELECT id, call_sid, account_sid, url, method, parameters, attempts"
+                    + " FROM webhooks WHERE due_at <= ? ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
 
     /**
      * Makes the first waiting webhook of a call due, once none of the call's is being sent or about
-     * to be. A webhook waiting for its retry (RETRYING) holds no one back: its first attempt had its
-     * turn, and the next event may go.
+     * to be. A webhook waiting for its retry (RETRYING) holds no one back: its first attempt had
+     * its turn, and the next event may go.
      */
-    private static final String NEXT_IN_LINE = "UPDATE webhooks SET state = 'PENDING', due_at = ?"
-            + " WHERE id = (SELECT MIN(id) FROM webhooks WHERE call_sid = ? AND state = 'WAITING')"
-            + " AND NOT EXISTS (SELECT 1 FROM webhooks e WHERE e.call_sid = ? AND e.state IN ('PENDING', 'SENDING'))";
+    private static final String NEXT_IN_LINE =
+            "UPDATE webhooks SET state = 'PENDING', due_at = ?"
+                    + " WHERE id = (SELECT MIN(id) FROM webhooks WHERE call_sid = ? AND state = 'WAITING')"
+                    + " AND NOT EXISTS (SELECT 1 FROM webhooks e WHERE e.call_sid = ? AND e.state IN ('PENDING', 'SENDING'))";
 
     /**
      * The same for every call at once: a callback written while the one before it was being settled
      * in another transaction saw it unsettled and waits; the sweep lets it go.
      */
-    private static final String RELEASE_WAITING = "UPDATE webhooks SET state = 'PENDING', due_at = ?"
-            + " WHERE state = 'WAITING' AND NOT EXISTS (SELECT 1 FROM webhooks e WHERE e.call_sid = webhooks.call_sid"
-            + " AND e.id < webhooks.id AND e.state IN ('PENDING', 'SENDING', 'WAITING'))";
+    private static final String RELEASE_WAITING =
+            "UPDATE webhooks SET state = 'PENDING', due_at = ?"
+                    + " WHERE state = 'WAITING' AND NOT EXISTS (SELECT 1 FROM webhooks e WHERE e.call_sid = webhooks.call_sid"
+                    + " AND e.id < webhooks.id AND e.state IN ('PENDING', 'SENDING', 'WAITING'))";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -82,8 +90,14 @@ public class WebhookDispatcher implements DisposableBean {
     private final InFlightLimit inFlight = new InFlightLimit(MAX_IN_FLIGHT, this::wakeNow);
     private final HostShares hosts = new HostShares(MAX_PER_HOST, MAX_PER_FAILING_HOST);
 
-    WebhookDispatcher(JdbcTemplate jdbc, TransactionTemplate transactions, WebhookClient client,
-            CallRequestLog requestLog, WebhookProperties properties, Clock clock, MeterRegistry meters) {
+    WebhookDispatcher(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            WebhookClient client,
+            CallRequestLog requestLog,
+            WebhookProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.client = client;
@@ -111,8 +125,14 @@ public class WebhookDispatcher implements DisposableBean {
     }
 
     /** A claimed webhook, with the delivery settings its URL's fragment gives. */
-    private record Claimed(long id, String callSid, String accountSid, DeliverySettings settings, HttpMethod method,
-            String parameters, int attempt) {}
+    private record Claimed(
+            long id,
+            String callSid,
+            String accountSid,
+            DeliverySettings settings,
+            HttpMethod method,
+            String parameters,
+            int attempt) {}
 
     private Optional<Instant> round() {
         Instant now = clock.instant();
@@ -135,8 +155,12 @@ public class WebhookDispatcher implements DisposableBean {
             inFlight.take(claim.sending().size());
             claim.sending().forEach(this::send);
         } while (claimed == room);
-        // A due webhook held back behind an earlier one of its call counts too: that one's settling wakes us.
-        return WakeableLoop.nextRound(jdbc.queryForObject("SELECT MIN(due_at) FROM webhooks", OffsetDateTime.class), total, clock);
+        // A due webhook held back behind an earlier one of its call counts too: that one's settling
+        // wakes us.
+        return WakeableLoop.nextRound(
+                jdbc.queryForObject("SELECT MIN(due_at) FROM webhooks", OffsetDateTime.class),
+                total,
+                clock);
     }
 
     /** What one claim took: how many rows it looked at, and those to send now. */
@@ -144,27 +168,52 @@ public class WebhookDispatcher implements DisposableBean {
 
     private Claim claim(int limit) {
         Instant now = DatabaseTime.now(clock);
-        List<Claimed> batch = jdbc.query(CLAIM, (rs, i) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3),
-                DeliverySettings.of(rs.getString(4), properties), HttpMethod.valueOf(rs.getString(5)), rs.getString(6),
-                rs.getInt(7) + 1), utc(now), limit);
+        List<Claimed> batch =
+                jdbc.query(
+                        CLAIM,
+                        (rs, i) ->
+                                new Claimed(
+                                        rs.getLong(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        DeliverySettings.of(rs.getString(4), properties),
+                                        HttpMethod.valueOf(rs.getString(5)),
+                                        rs.getString(6),
+                                        rs.getInt(7) + 1),
+                        utc(now),
+                        limit);
         List<Claimed> sending = new ArrayList<>();
         for (Claimed webhook : batch) {
             DeliverySettings settings = webhook.settings();
             if (webhook.attempt() > settings.retries() + 1) {
-                // The last attempt's lease ran out (its instance died mid-send): the attempts are spent.
-                log.info("Webhook {} for call {} to {} failed: no attempt left", webhook.id(), webhook.callSid(), settings.url());
+                // The last attempt's lease ran out (its instance died mid-send): the attempts are
+                // spent.
+                log.info(
+                        "Webhook {} for call {} to {} failed: no attempt left",
+                        webhook.id(),
+                        webhook.callSid(),
+                        settings.url());
                 finish(webhook, "FAILED", now);
                 continue;
             }
             if (!hosts.tryTake(settings.url())) {
                 // Its host has its share under way; others' webhooks go first meanwhile.
-                jdbc.update("UPDATE webhooks SET due_at = ? WHERE id = ?", utc(now.plus(HOST_FULL_WAIT)), webhook.id());
+                jdbc.update(
+                        "UPDATE webhooks SET due_at = ? WHERE id = ?",
+                        utc(now.plus(HOST_FULL_WAIT)),
+                        webhook.id());
                 continue;
             }
-            // While it is being sent the row is leased; if this instance dies, the lease runs out and another sends it.
-            Instant lease = now.plus(settings.connectTimeout()).plus(settings.readTimeout()).plusSeconds(1);
-            jdbc.update("UPDATE webhooks SET state = CASE WHEN state = 'RETRYING' THEN 'RETRYING' ELSE 'SENDING' END,"
-                    + " attempts = ?, next_attempt_at = ?, due_at = ? WHERE id = ?", webhook.attempt(), utc(lease), utc(lease),
+            // While it is being sent the row is leased; if this instance dies, the lease runs out
+            // and another sends it.
+            Instant lease =
+                    now.plus(settings.connectTimeout()).plus(settings.readTimeout()).plusSeconds(1);
+            jdbc.update(
+                    "UPDATE webhooks SET state = CASE WHEN state = 'RETRYING' THEN 'RETRYING' ELSE 'SENDING' END,"
+                            + " attempts = ?, next_attempt_at = ?, due_at = ? WHERE id = ?",
+                    webhook.attempt(),
+                    utc(lease),
+                    utc(lease),
                     webhook.id());
             sending.add(webhook);
         }
@@ -184,20 +233,36 @@ public class WebhookDispatcher implements DisposableBean {
             log.warn("Could not send webhook {}: {}", webhook.id(), e.toString());
             return;
         }
-        sending.thenAccept(outcome -> {
-            hosts.release(settings.url(), outcome.failure() == DeliverySettings.Failure.CONNECT
-                    || outcome.failure() == DeliverySettings.Failure.READ);
-            transactions.executeWithoutResult(status -> {
-                requestLog.record(webhook.callSid(), webhook.accountSid(), CallRequestLog.Kind.STATUS_CALLBACK,
-                        webhook.id(), webhook.attempt(), webhook.method(), parameters, outcome);
-                settle(webhook, settings, outcome);
-            });
-        }).whenComplete((done, error) -> {
-            if (error != null) {
-                log.warn("Could not record the delivery of webhook {}: {}", webhook.id(), error.toString());
-            }
-            inFlight.release();
-        });
+        sending.thenAccept(
+                        outcome -> {
+                            hosts.release(
+                                    settings.url(),
+                                    outcome.failure() == DeliverySettings.Failure.CONNECT
+                                            || outcome.failure() == DeliverySettings.Failure.READ);
+                            transactions.executeWithoutResult(
+                                    status -> {
+                                        requestLog.record(
+                                                webhook.callSid(),
+                                                webhook.accountSid(),
+                                                CallRequestLog.Kind.STATUS_CALLBACK,
+                                                webhook.id(),
+                                                webhook.attempt(),
+                                                webhook.method(),
+                                                parameters,
+                                                outcome);
+                                        settle(webhook, settings, outcome);
+                                    });
+                        })
+                .whenComplete(
+                        (done, error) -> {
+                            if (error != null) {
+                                log.warn(
+                                        "Could not record the delivery of webhook {}: {}",
+                                        webhook.id(),
+                                        error.toString());
+                            }
+                            inFlight.release();
+                        });
     }
 
     private void settle(Claimed webhook, DeliverySettings settings, WebhookClient.Outcome outcome) {
@@ -205,20 +270,36 @@ public class WebhookDispatcher implements DisposableBean {
         if (outcome.succeeded()) {
             delivered.increment();
             finish(webhook, "DELIVERED", now);
-        } else if (webhook.attempt() <= settings.retries() && settings.retryOn().contains(outcome.failure())) {
-            Instant next = now.plus(properties.retryBackoff().multipliedBy(1L << Math.min(10, webhook.attempt() - 1)));
-            jdbc.update("UPDATE webhooks SET state = 'RETRYING', next_attempt_at = ?, due_at = ? WHERE id = ?",
-                    utc(next), utc(next), webhook.id());
+        } else if (webhook.attempt() <= settings.retries()
+                && settings.retryOn().contains(outcome.failure())) {
+            Instant next =
+                    now.plus(
+                            properties
+                                    .retryBackoff()
+                                    .multipliedBy(1L << Math.min(10, webhook.attempt() - 1)));
+            jdbc.update(
+                    "UPDATE webhooks SET state = 'RETRYING', next_attempt_at = ?, due_at = ? WHERE id = ?",
+                    utc(next),
+                    utc(next),
+                    webhook.id());
             jdbc.update(NEXT_IN_LINE, utc(now), webhook.callSid(), webhook.callSid());
         } else {
-            log.info("Webhook {} for call {} to {} failed: {}", webhook.id(), webhook.callSid(), settings.url(), outcome.error());
+            log.info(
+                    "Webhook {} for call {} to {} failed: {}",
+                    webhook.id(),
+                    webhook.callSid(),
+                    settings.url(),
+                    outcome.error());
             finish(webhook, "FAILED", now);
         }
     }
 
     /** Settles a webhook for good, and lets the call's next one go. */
     private void finish(Claimed webhook, String state, Instant now) {
-        jdbc.update("UPDATE webhooks SET state = ?, next_attempt_at = ?, due_at = NULL WHERE id = ?", state, utc(now),
+        jdbc.update(
+                "UPDATE webhooks SET state = ?, next_attempt_at = ?, due_at = NULL WHERE id = ?",
+                state,
+                utc(now),
                 webhook.id());
         jdbc.update(NEXT_IN_LINE, utc(now), webhook.callSid(), webhook.callSid());
     }

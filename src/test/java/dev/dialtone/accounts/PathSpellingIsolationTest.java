@@ -31,20 +31,43 @@ class PathSpellingIsolationTest extends ApiTest {
         String to = uniqueNumber();
         String sid = createCall(to).getString("sid");
         String one = TestAccounts.ONE;
-        List<String> spellings = List.of(
-                "/2010-04-01/Accounts;x=1/" + one + "/Calls/" + sid + ".json",
-                "/2010-04-01/%41ccounts/" + one + "/Calls/" + sid + ".json",
-                "/%32010-04-01/Accounts/" + one + "/Calls/" + sid + ".json",
-                "/2010-04-01;a/Accounts/" + one + "/Calls/" + sid + ".json");
+        List<String> spellings =
+                List.of(
+                        "/2010-04-01/Accounts;x=1/" + one + "/Calls/" + sid + ".json",
+                        "/2010-04-01/%41ccounts/" + one + "/Calls/" + sid + ".json",
+                        "/%32010-04-01/Accounts/" + one + "/Calls/" + sid + ".json",
+                        "/2010-04-01;a/Accounts/" + one + "/Calls/" + sid + ".json");
         for (String path : spellings) {
-            assertThat(send("GET", path, null, TestAccounts.ONE, TestAccounts.ONE_TOKEN).status()).as(path).isEqualTo(200);
-            RawHttp.Answer answer = send("GET", path, null, TestAccounts.TWO, TestAccounts.TWO_TOKEN);
+            assertThat(send("GET", path, null, TestAccounts.ONE, TestAccounts.ONE_TOKEN).status())
+                    .as(path)
+                    .isEqualTo(200);
+            RawHttp.Answer answer =
+                    send("GET", path, null, TestAccounts.TWO, TestAccounts.TWO_TOKEN);
             assertThat(answer.status()).as(path).isEqualTo(401);
             assertThat(answer.body()).as(path).doesNotContain(sid);
-            assertThat(send("POST", path, "TimeLimit=77", TestAccounts.TWO, TestAccounts.TWO_TOKEN).status()).as(path).isEqualTo(401);
-            assertThat(send("DELETE", path, null, TestAccounts.TWO, TestAccounts.TWO_TOKEN).status()).as(path).isEqualTo(401);
+            assertThat(
+                            send(
+                                            "POST",
+                                            path,
+                                            "TimeLimit=77",
+                                            TestAccounts.TWO,
+                                            TestAccounts.TWO_TOKEN)
+                                    .status())
+                    .as(path)
+                    .isEqualTo(401);
+            assertThat(
+                            send("DELETE", path, null, TestAccounts.TWO, TestAccounts.TWO_TOKEN)
+                                    .status())
+                    .as(path)
+                    .isEqualTo(401);
         }
-        assertThat(asOne().get(callJson(sid)).then().statusCode(200).extract().<Integer>path("time_limit")).isNull();
+        assertThat(
+                        asOne().get(callJson(sid))
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<Integer>path("time_limit"))
+                .isNull();
     }
 
     @Test
@@ -54,16 +77,29 @@ class PathSpellingIsolationTest extends ApiTest {
         String ended = createCall(to).getString("sid");
         asOne().formParam("Status", "canceled").post(callJson(ended)).then().statusCode(200);
         String[] list = {"2010-04-01", "Accounts", TestAccounts.ONE, "Calls.json"};
-        List<Route> routes = List.of(
-                new Route("GET", list, null),
-                new Route("POST", list, "To=" + enc(to) + "&From=%2B15005550006&Url=http%3A%2F%2Fa.test%2F"),
-                new Route("GET", call(live), null),
-                new Route("POST", call(live), "TimeLimit=77"),
-                new Route("POST", call(live), "Status=completed"),
-                new Route("DELETE", call(ended), null),
-                new Route("GET", new String[] {"dialtone", "calls", live, "timeline"}, null),
-                new Route("POST", new String[] {"dialtone", "calls", live, "advance"}, "Action=ring"),
-                new Route("POST", new String[] {"dialtone", "calls", live, "hold"}, "Status=ringing"));
+        List<Route> routes =
+                List.of(
+                        new Route("GET", list, null),
+                        new Route(
+                                "POST",
+                                list,
+                                "To="
+                                        + enc(to)
+                                        + "&From=%2B15005550006&Url=http%3A%2F%2Fa.test%2F"),
+                        new Route("GET", call(live), null),
+                        new Route("POST", call(live), "TimeLimit=77"),
+                        new Route("POST", call(live), "Status=completed"),
+                        new Route("DELETE", call(ended), null),
+                        new Route(
+                                "GET", new String[] {"dialtone", "calls", live, "timeline"}, null),
+                        new Route(
+                                "POST",
+                                new String[] {"dialtone", "calls", live, "advance"},
+                                "Action=ring"),
+                        new Route(
+                                "POST",
+                                new String[] {"dialtone", "calls", live, "hold"},
+                                "Status=ringing"));
         Map<String, String> before = snapshot(live, ended);
         int calls = countCalls(to);
 
@@ -73,15 +109,24 @@ class PathSpellingIsolationTest extends ApiTest {
         for (int i = 0; i < SPELLINGS; i++) {
             Route route = routes.get(random.nextInt(routes.size()));
             String path = spell(random, route.segments());
-            RawHttp.Answer answer = send(route.method(), path, route.body(), TestAccounts.TWO, TestAccounts.TWO_TOKEN);
-            // An error may echo the path it was given, SIDs included; a call's own fields it must never show.
+            RawHttp.Answer answer =
+                    send(
+                            route.method(),
+                            path,
+                            route.body(),
+                            TestAccounts.TWO,
+                            TestAccounts.TWO_TOKEN);
+            // An error may echo the path it was given, SIDs included; a call's own fields it must
+            // never show.
             if (answer.status() < 300 || answer.body().contains("to_formatted")) {
                 breaches.add(route.method() + " " + path + " → " + answer.status());
             }
             if (send(route.method(), path, null, null, null).status() < 300) {
                 breaches.add(route.method() + " " + path + " without credentials was accepted");
             }
-            if (route.method().equals("GET") && send("GET", path, null, TestAccounts.ONE, TestAccounts.ONE_TOKEN).status() == 200) {
+            if (route.method().equals("GET")
+                    && send("GET", path, null, TestAccounts.ONE, TestAccounts.ONE_TOKEN).status()
+                            == 200) {
                 routedForOwner++;
             }
         }
@@ -119,12 +164,21 @@ class PathSpellingIsolationTest extends ApiTest {
         return path.toString();
     }
 
-    private RawHttp.Answer send(String method, String path, String body, String user, String secret) throws Exception {
+    private RawHttp.Answer send(String method, String path, String body, String user, String secret)
+            throws Exception {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+        StringBuilder head =
+                new StringBuilder(
+                        method
+                                + " "
+                                + path
+                                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
         if (user != null) {
             head.append("Authorization: Basic ")
-                    .append(Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                    .append(
+                            Base64.getEncoder()
+                                    .encodeToString(
+                                            (user + ":" + secret).getBytes(StandardCharsets.UTF_8)))
                     .append("\r\n");
         }
         if (body != null) {
@@ -147,7 +201,14 @@ class PathSpellingIsolationTest extends ApiTest {
     }
 
     private static int countCalls(String to) {
-        return asOne().queryParam("To", to).get(callsJson()).then().statusCode(200).extract().jsonPath().getList("calls").size();
+        return asOne().queryParam("To", to)
+                .get(callsJson())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("calls")
+                .size();
     }
 
     private static String enc(String text) {

@@ -18,19 +18,33 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 class CallListTest extends ApiTest {
 
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void listsNewestFirstWithTwiliosEnvelope() {
         String to = uniqueNumber();
         String first = createCall(to).getString("sid");
         String second = createCall(to).getString("sid");
-        JsonPath page = asOne().queryParam("To", to).get(callsJson()).then().statusCode(200).extract().jsonPath();
+        JsonPath page =
+                asOne().queryParam("To", to)
+                        .get(callsJson())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
         assertThat(page.getList("calls.sid")).containsExactly(second, first);
         Map<String, Object> envelope = page.getMap("");
-        assertThat(envelope).containsOnlyKeys("calls", "end", "first_page_uri", "next_page_uri", "page", "page_size",
-                "previous_page_uri", "start", "uri");
+        assertThat(envelope)
+                .containsOnlyKeys(
+                        "calls",
+                        "end",
+                        "first_page_uri",
+                        "next_page_uri",
+                        "page",
+                        "page_size",
+                        "previous_page_uri",
+                        "start",
+                        "uri");
         String encodedTo = "%2B" + to.substring(1);
         assertThat(envelope)
                 .containsEntry("start", 0)
@@ -40,15 +54,21 @@ class CallListTest extends ApiTest {
                 .containsEntry("next_page_uri", null)
                 .containsEntry("previous_page_uri", null)
                 .containsEntry("uri", callsJson() + "?To=" + encodedTo + "&PageSize=50&Page=0")
-                .containsEntry("first_page_uri", callsJson() + "?To=" + encodedTo + "&PageSize=50&Page=0");
+                .containsEntry(
+                        "first_page_uri", callsJson() + "?To=" + encodedTo + "&PageSize=50&Page=0");
     }
 
     @Test
     void answersAnEmptyPageWithEndZero() {
-        asOne().queryParam("To", uniqueNumber()).get(callsJson()).then().statusCode(200)
+        asOne().queryParam("To", uniqueNumber())
+                .get(callsJson())
+                .then()
+                .statusCode(200)
                 .body("calls.size()", equalTo(0))
-                .body("start", equalTo(0)).body("end", equalTo(0))
-                .body("next_page_uri", nullValue()).body("previous_page_uri", nullValue());
+                .body("start", equalTo(0))
+                .body("end", equalTo(0))
+                .body("next_page_uri", nullValue())
+                .body("previous_page_uri", nullValue());
     }
 
     @Test
@@ -58,7 +78,13 @@ class CallListTest extends ApiTest {
         for (int i = 0; i < 5; i++) {
             created.add(0, createCall(to).getString("sid"));
         }
-        JsonPath first = asOne().queryParam("To", to).queryParam("PageSize", 2).get(callsJson()).then().extract().jsonPath();
+        JsonPath first =
+                asOne().queryParam("To", to)
+                        .queryParam("PageSize", 2)
+                        .get(callsJson())
+                        .then()
+                        .extract()
+                        .jsonPath();
         assertThat(first.getList("calls.sid")).containsExactlyElementsOf(created.subList(0, 2));
         String next = first.getString("next_page_uri");
         assertThat(next).contains("PageSize=2&Page=1&PageToken=PA");
@@ -73,10 +99,16 @@ class CallListTest extends ApiTest {
         assertThat(third.getList("calls.sid")).containsExactly(created.get(4));
         assertThat(third.getString("next_page_uri")).isNull();
 
-        JsonPath back = follow(third.getString("previous_page_uri")).then().statusCode(200).extract().jsonPath();
+        JsonPath back =
+                follow(third.getString("previous_page_uri"))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
         assertThat(back.getList("calls.sid")).containsExactlyElementsOf(created.subList(2, 4));
         assertThat(back.getInt("page")).isEqualTo(1);
-        JsonPath backAgain = follow(back.getString("previous_page_uri")).then().extract().jsonPath();
+        JsonPath backAgain =
+                follow(back.getString("previous_page_uri")).then().extract().jsonPath();
         assertThat(backAgain.getList("calls.sid")).containsExactlyElementsOf(created.subList(0, 2));
     }
 
@@ -87,16 +119,29 @@ class CallListTest extends ApiTest {
         for (int i = 0; i < 3; i++) {
             created.add(0, createCall(to).getString("sid"));
         }
-        asOne().queryParam("To", to).queryParam("PageSize", 2).queryParam("Page", 1).get(callsJson())
-                .then().statusCode(200).body("calls.sid", equalTo(List.of(created.get(2)))).body("start", equalTo(2));
+        asOne().queryParam("To", to)
+                .queryParam("PageSize", 2)
+                .queryParam("Page", 1)
+                .get(callsJson())
+                .then()
+                .statusCode(200)
+                .body("calls.sid", equalTo(List.of(created.get(2))))
+                .body("start", equalTo(2));
     }
 
     @Test
     void filtersByFromStatusAndParent() {
         String to = uniqueNumber();
         String from = uniqueNumber();
-        String a = asOne().formParam("To", to).formParam("From", from).formParam("Url", "http://a.test/")
-                .post(callsJson()).then().statusCode(201).extract().path("sid");
+        String a =
+                asOne().formParam("To", to)
+                        .formParam("From", from)
+                        .formParam("Url", "http://a.test/")
+                        .post(callsJson())
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("sid");
         String b = createCall(to).getString("sid");
         asOne().formParam("Status", "canceled").post(callJson(b)).then().statusCode(200);
 
@@ -120,16 +165,30 @@ class CallListTest extends ApiTest {
 
         assertThat(listSids(Map.of("To", to, "StartTime", "2024-03-02"))).containsExactly(middle);
         assertThat(listSids(Map.of("To", to, "StartTime<", "2024-03-02"))).containsExactly(early);
-        assertThat(listSids(Map.of("To", to, "StartTime<=", "2024-03-02"))).containsExactly(middle, early);
-        assertThat(listSids(Map.of("To", to, "StartTime>", "2024-03-02"))).containsExactly(late, middle);
+        assertThat(listSids(Map.of("To", to, "StartTime<=", "2024-03-02")))
+                .containsExactly(middle, early);
+        assertThat(listSids(Map.of("To", to, "StartTime>", "2024-03-02")))
+                .containsExactly(late, middle);
         assertThat(listSids(Map.of("To", to, "StartTime>=", "2024-03-05"))).containsExactly(late);
-        assertThat(listSids(Map.of("To", to, "StartTime>", "2024-03-02", "StartTime<", "2024-03-05"))).containsExactly(middle);
+        assertThat(
+                        listSids(
+                                Map.of(
+                                        "To",
+                                        to,
+                                        "StartTime>",
+                                        "2024-03-02",
+                                        "StartTime<",
+                                        "2024-03-05")))
+                .containsExactly(middle);
         assertThat(listSids(Map.of("To", to, "EndTime", "2024-03-03"))).containsExactly(middle);
         assertThat(listSids(Map.of("To", to, "EndTime<", "2024-03-03"))).containsExactly(early);
-        assertThat(listSids(Map.of("To", to, "EndTime>", "2024-03-03"))).containsExactly(late, middle);
+        assertThat(listSids(Map.of("To", to, "EndTime>", "2024-03-03")))
+                .containsExactly(late, middle);
         // The SDKs send date-times; they compare to the instant.
-        assertThat(listSids(Map.of("To", to, "StartTime>", "2024-03-01T10:00:01Z"))).containsExactly(late, middle);
-        assertThat(listSids(Map.of("To", to, "StartTime<", "2024-03-05T00:00:00"))).containsExactly(middle, early);
+        assertThat(listSids(Map.of("To", to, "StartTime>", "2024-03-01T10:00:01Z")))
+                .containsExactly(late, middle);
+        assertThat(listSids(Map.of("To", to, "StartTime<", "2024-03-05T00:00:00")))
+                .containsExactly(middle, early);
     }
 
     @Test
@@ -137,32 +196,80 @@ class CallListTest extends ApiTest {
         String to = uniqueNumber();
         createCall(to);
         createCall(to);
-        JsonPath page = asOne().queryParam("To", to).queryParam("StartTime>", "2020-01-01").queryParam("PageSize", 1)
-                .get(callsJson()).then().extract().jsonPath();
-        assertThat(page.getString("uri")).isEqualTo(callsJson() + "?To=%2B" + to.substring(1)
-                + "&StartTime%3E=2020-01-01&PageSize=1&Page=0");
+        JsonPath page =
+                asOne().queryParam("To", to)
+                        .queryParam("StartTime>", "2020-01-01")
+                        .queryParam("PageSize", 1)
+                        .get(callsJson())
+                        .then()
+                        .extract()
+                        .jsonPath();
+        assertThat(page.getString("uri"))
+                .isEqualTo(
+                        callsJson()
+                                + "?To=%2B"
+                                + to.substring(1)
+                                + "&StartTime%3E=2020-01-01&PageSize=1&Page=0");
     }
 
     @Test
     void refusesBadPagingAndFilters() {
-        asOne().queryParam("PageSize", 1001).get(callsJson()).then().statusCode(400).body("code", equalTo(20007));
-        asOne().queryParam("PageSize", 0).get(callsJson()).then().statusCode(400).body("code", equalTo(20422));
-        asOne().queryParam("PageSize", "many").get(callsJson()).then().statusCode(400).body("code", equalTo(20422));
-        asOne().queryParam("Page", -1).get(callsJson()).then().statusCode(400).body("code", equalTo(20422));
-        asOne().queryParam("PageToken", "PAnonsense").get(callsJson()).then().statusCode(400).body("code", equalTo(21481))
+        asOne().queryParam("PageSize", 1001)
+                .get(callsJson())
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(20007));
+        asOne().queryParam("PageSize", 0)
+                .get(callsJson())
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(20422));
+        asOne().queryParam("PageSize", "many")
+                .get(callsJson())
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(20422));
+        asOne().queryParam("Page", -1)
+                .get(callsJson())
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(20422));
+        asOne().queryParam("PageToken", "PAnonsense")
+                .get(callsJson())
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(21481))
                 .body("message", equalTo("Invalid PageToken"));
-        asOne().queryParam("Status", "ringingish").get(callsJson()).then().statusCode(400).body("code", equalTo(20422));
-        asOne().queryParam("StartTime", "yesterday").get(callsJson()).then().statusCode(400).body("code", equalTo(20422));
-        asOne().queryParam("ParentCallSid", "CA1").get(callsJson()).then().statusCode(400).body("code", equalTo(20422));
+        asOne().queryParam("Status", "ringingish")
+                .get(callsJson())
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(20422));
+        asOne().queryParam("StartTime", "yesterday")
+                .get(callsJson())
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(20422));
+        asOne().queryParam("ParentCallSid", "CA1")
+                .get(callsJson())
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(20422));
     }
 
     @Test
     void listsOnlyTheAccountsOwnCalls() {
         String to = uniqueNumber();
         createCall(to);
-        io.restassured.RestAssured.given().auth().preemptive().basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
-                .queryParam("To", to).get(calls(TestAccounts.TWO) + ".json")
-                .then().statusCode(200).body("calls.size()", equalTo(0));
+        io.restassured.RestAssured.given()
+                .auth()
+                .preemptive()
+                .basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
+                .queryParam("To", to)
+                .get(calls(TestAccounts.TWO) + ".json")
+                .then()
+                .statusCode(200)
+                .body("calls.size()", equalTo(0));
     }
 
     /** Requests a paging URI exactly as the server wrote it, already encoded. */
@@ -171,11 +278,20 @@ class CallListTest extends ApiTest {
     }
 
     private List<String> listSids(Map<String, String> query) {
-        return asOne().queryParams(query).get(callsJson()).then().statusCode(200).extract().jsonPath().getList("calls.sid");
+        return asOne().queryParams(query)
+                .get(callsJson())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("calls.sid");
     }
 
     private void times(String sid, String start, String end) {
-        jdbc.update("update calls set start_time = ?, end_time = ? where sid = ?",
-                Timestamp.from(Instant.parse(start)), Timestamp.from(Instant.parse(end)), sid);
+        jdbc.update(
+                "update calls set start_time = ?, end_time = ? where sid = ?",
+                Timestamp.from(Instant.parse(start)),
+                Timestamp.from(Instant.parse(end)),
+                sid);
     }
 }

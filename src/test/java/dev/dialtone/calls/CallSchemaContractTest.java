@@ -20,8 +20,7 @@ class CallSchemaContractTest extends ApiTest {
     private static final SpecSchemas SPEC = SpecSchemas.load();
     private static final String CALL = "api.v2010.account.call";
 
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void theSchemaCheckerCatchesWhatItShould() {
@@ -38,8 +37,11 @@ class CallSchemaContractTest extends ApiTest {
     @Test
     void everyCallAnswerMatchesTheSpec() {
         String to = uniqueNumber();
-        Response created = asOne().formParam("To", to).formParam("From", "+15005550006")
-                .formParam("Url", "http://a.test/").post(callsJson());
+        Response created =
+                asOne().formParam("To", to)
+                        .formParam("From", "+15005550006")
+                        .formParam("Url", "http://a.test/")
+                        .post(callsJson());
         assertThat(created.statusCode()).isEqualTo(201);
         assertMatches(CALL, created);
         String sid = created.path("sid");
@@ -49,8 +51,11 @@ class CallSchemaContractTest extends ApiTest {
 
         // A finished call with every time, duration and price filled in.
         Instant start = Instant.now().minusSeconds(65).truncatedTo(ChronoUnit.MICROS);
-        jdbc.update("update calls set status = 'IN_PROGRESS', start_time = ?, answer_time = ?, answered_by = 'human' where sid = ?",
-                Timestamp.from(start), Timestamp.from(start), sid);
+        jdbc.update(
+                "update calls set status = 'IN_PROGRESS', start_time = ?, answer_time = ?, answered_by = 'human' where sid = ?",
+                Timestamp.from(start),
+                Timestamp.from(start),
+                sid);
         Response completed = asOne().formParam("Status", "completed").post(callJson(sid));
         assertMatches(CALL, completed);
         // Two started minutes at the default rate of 0.014 per minute.
@@ -69,9 +74,11 @@ class CallSchemaContractTest extends ApiTest {
         createCall(to);
         Response first = asOne().queryParam("To", to).queryParam("PageSize", 2).get(callsJson());
         assertMatches("ListCallResponse", first);
-        Response second = asOne().urlEncodingEnabled(false).get(first.<String>path("next_page_uri"));
+        Response second =
+                asOne().urlEncodingEnabled(false).get(first.<String>path("next_page_uri"));
         assertMatches("ListCallResponse", second);
-        assertMatches("ListCallResponse", asOne().queryParam("To", uniqueNumber()).get(callsJson()));
+        assertMatches(
+                "ListCallResponse", asOne().queryParam("To", uniqueNumber()).get(callsJson()));
         List<Map<String, Object>> calls = first.jsonPath().getList("calls");
         assertThat(calls).hasSize(2);
     }

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A call outlives the process: stop Dialtone, start a new one on the same database, fetch it. */
 class RestartPersistenceTest {
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
 
     @Test
     void keepsEveryCallAcrossARestart() throws Exception {
@@ -24,19 +23,40 @@ class RestartPersistenceTest {
         String queuedBefore;
         String canceledBefore;
         try (StandaloneDialtone first = StandaloneDialtone.start(database)) {
-            queued = first.asOne().formParam("To", "+14155550199").formParam("From", "+15005550006")
-                    .formParam("Url", "http://a.test/").formParam("StatusCallbackEvent", "ringing answered")
-                    .post(callsJson()).then().statusCode(201).extract().path("sid");
-            canceled = first.asOne().formParam("To", "+14155550198").formParam("From", "+15005550006")
-                    .formParam("Url", "http://a.test/").post(callsJson()).then().statusCode(201).extract().path("sid");
-            first.asOne().formParam("Status", "canceled").post(callJson(canceled)).then().statusCode(200);
+            queued =
+                    first.asOne()
+                            .formParam("To", "+14155550199")
+                            .formParam("From", "+15005550006")
+                            .formParam("Url", "http://a.test/")
+                            .formParam("StatusCallbackEvent", "ringing answered")
+                            .post(callsJson())
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("sid");
+            canceled =
+                    first.asOne()
+                            .formParam("To", "+14155550198")
+                            .formParam("From", "+15005550006")
+                            .formParam("Url", "http://a.test/")
+                            .post(callsJson())
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("sid");
+            first.asOne()
+                    .formParam("Status", "canceled")
+                    .post(callJson(canceled))
+                    .then()
+                    .statusCode(200);
             queuedBefore = fetch(first, queued);
             canceledBefore = fetch(first, canceled);
         }
         if (System.getenv("SPRING_DATASOURCE_URL") == null) {
             assertThat(Files.exists(dataDir.resolve(database.schema() + ".mv.db"))).isTrue();
         }
-        try (database; StandaloneDialtone second = StandaloneDialtone.start(database)) {
+        try (database;
+                StandaloneDialtone second = StandaloneDialtone.start(database)) {
             assertThat(fetch(second, queued)).isEqualTo(queuedBefore);
             assertThat(fetch(second, canceled)).isEqualTo(canceledBefore);
         }

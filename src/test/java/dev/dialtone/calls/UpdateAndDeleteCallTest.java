@@ -16,20 +16,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 class UpdateAndDeleteCallTest extends ApiTest {
 
-    @Autowired
-    CallStore calls;
+    @Autowired CallStore calls;
 
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void storesNewInstructionsOnALiveCall() {
         String sid = createCall(uniqueNumber()).getString("sid");
-        asOne().formParam("Url", "https://app.test/next").formParam("Method", "GET")
-                .formParam("FallbackUrl", "https://app.test/fb").formParam("FallbackMethod", "GET")
-                .formParam("StatusCallback", "https://app.test/cb").formParam("StatusCallbackMethod", "GET")
+        asOne().formParam("Url", "https://app.test/next")
+                .formParam("Method", "GET")
+                .formParam("FallbackUrl", "https://app.test/fb")
+                .formParam("FallbackMethod", "GET")
+                .formParam("StatusCallback", "https://app.test/cb")
+                .formParam("StatusCallbackMethod", "GET")
                 .formParam("TimeLimit", "30")
-                .post(callJson(sid)).then().statusCode(200).body("sid", equalTo(sid)).body("status", equalTo("queued"));
+                .post(callJson(sid))
+                .then()
+                .statusCode(200)
+                .body("sid", equalTo(sid))
+                .body("status", equalTo("queued"));
         Call call = calls.find(sid, TestAccounts.ONE).orElseThrow();
         assertThat(call.url()).isEqualTo("https://app.test/next");
         assertThat(call.method()).isEqualTo(HttpMethod.GET);
@@ -39,7 +44,10 @@ class UpdateAndDeleteCallTest extends ApiTest {
         assertThat(call.statusCallbackMethod()).isEqualTo(HttpMethod.GET);
         assertThat(call.timeLimit()).isEqualTo(30);
 
-        asOne().formParam("Twiml", "<Response><Hangup/></Response>").post(callJson(sid)).then().statusCode(200);
+        asOne().formParam("Twiml", "<Response><Hangup/></Response>")
+                .post(callJson(sid))
+                .then()
+                .statusCode(200);
         Call redirected = calls.find(sid, TestAccounts.ONE).orElseThrow();
         assertThat(redirected.twiml()).isEqualTo("<Response><Hangup/></Response>");
         assertThat(redirected.url()).isNull();
@@ -48,7 +56,10 @@ class UpdateAndDeleteCallTest extends ApiTest {
     @Test
     void cancelsAQueuedCall() {
         String sid = createCall(uniqueNumber()).getString("sid");
-        asOne().formParam("Status", "canceled").post(callJson(sid)).then().statusCode(200)
+        asOne().formParam("Status", "canceled")
+                .post(callJson(sid))
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("canceled"))
                 .body("end_time", notNullValue())
                 .body("duration", nullValue());
@@ -58,40 +69,68 @@ class UpdateAndDeleteCallTest extends ApiTest {
     void cancelsARingingCall() {
         String sid = createCall(uniqueNumber()).getString("sid");
         setStatus(sid, "RINGING", null);
-        asOne().formParam("Status", "canceled").post(callJson(sid)).then().statusCode(200).body("status", equalTo("canceled"));
+        asOne().formParam("Status", "canceled")
+                .post(callJson(sid))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("canceled"));
     }
 
     @Test
     void leavesACallInProgressAloneWhenCanceled() {
         String sid = createCall(uniqueNumber()).getString("sid");
         setStatus(sid, "IN_PROGRESS", Instant.now().minusSeconds(5));
-        asOne().formParam("Status", "canceled").post(callJson(sid)).then().statusCode(200)
-                .body("status", equalTo("in-progress")).body("end_time", nullValue());
+        asOne().formParam("Status", "canceled")
+                .post(callJson(sid))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("in-progress"))
+                .body("end_time", nullValue());
     }
 
     @Test
     void completesACallInProgressWithItsDuration() {
         String sid = createCall(uniqueNumber()).getString("sid");
         setStatus(sid, "IN_PROGRESS", Instant.now().minusSeconds(7));
-        String duration = asOne().formParam("Status", "completed").post(callJson(sid)).then().statusCode(200)
-                .body("status", equalTo("completed")).body("end_time", notNullValue())
-                .extract().path("duration");
+        String duration =
+                asOne().formParam("Status", "completed")
+                        .post(callJson(sid))
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("completed"))
+                        .body("end_time", notNullValue())
+                        .extract()
+                        .path("duration");
         assertThat(Integer.parseInt(duration)).isBetween(7, 60);
     }
 
     @Test
     void endsAQueuedCallAsCanceledWhenCompleted() {
         String sid = createCall(uniqueNumber()).getString("sid");
-        asOne().formParam("Status", "completed").post(callJson(sid)).then().statusCode(200).body("status", equalTo("canceled"));
+        asOne().formParam("Status", "completed")
+                .post(callJson(sid))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("canceled"));
     }
 
     @Test
     void refusesToRedirectOrEndAnEndedCall() {
         String sid = createCall(uniqueNumber()).getString("sid");
         asOne().formParam("Status", "canceled").post(callJson(sid)).then().statusCode(200);
-        for (String[] param : new String[][] {{"Url", "http://a.test/"}, {"Twiml", "<Response/>"}, {"Status", "completed"}, {"Status", "canceled"}}) {
-            asOne().formParam(param[0], param[1]).post(callJson(sid)).then().statusCode(400)
-                    .body("code", equalTo(21220)).body("message", equalTo("Call is not in-progress. Cannot redirect."));
+        for (String[] param :
+                new String[][] {
+                    {"Url", "http://a.test/"},
+                    {"Twiml", "<Response/>"},
+                    {"Status", "completed"},
+                    {"Status", "canceled"}
+                }) {
+            asOne().formParam(param[0], param[1])
+                    .post(callJson(sid))
+                    .then()
+                    .statusCode(400)
+                    .body("code", equalTo(21220))
+                    .body("message", equalTo("Call is not in-progress. Cannot redirect."));
         }
         asOne().get(callJson(sid)).then().body("status", equalTo("canceled"));
     }
@@ -99,18 +138,42 @@ class UpdateAndDeleteCallTest extends ApiTest {
     @Test
     void refusesInvalidUpdates() {
         String sid = createCall(uniqueNumber()).getString("sid");
-        asOne().formParam("StatusCallback", "http://a.test/cb").post(callJson(sid)).then().statusCode(400).body("code", equalTo(21205));
-        asOne().formParam("Url", "http://a.test/").formParam("Twiml", "<Response/>").post(callJson(sid)).then().statusCode(400);
-        asOne().formParam("Status", "busy").post(callJson(sid)).then().statusCode(400).body("code", equalTo(20422));
-        asOne().formParam("Url", "relative").post(callJson(sid)).then().statusCode(400).body("code", equalTo(21205));
-        asOne().formParam("Method", "PATCH").post(callJson(sid)).then().statusCode(400).body("code", equalTo(21209));
+        asOne().formParam("StatusCallback", "http://a.test/cb")
+                .post(callJson(sid))
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(21205));
+        asOne().formParam("Url", "http://a.test/")
+                .formParam("Twiml", "<Response/>")
+                .post(callJson(sid))
+                .then()
+                .statusCode(400);
+        asOne().formParam("Status", "busy")
+                .post(callJson(sid))
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(20422));
+        asOne().formParam("Url", "relative")
+                .post(callJson(sid))
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(21205));
+        asOne().formParam("Method", "PATCH")
+                .post(callJson(sid))
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(21209));
         asOne().get(callJson(sid)).then().body("status", equalTo("queued"));
     }
 
     @Test
     void answersNotFoundForAnUnknownCall() {
         String path = callJson("CA0123456789abcdef0123456789abcdef");
-        asOne().formParam("Status", "canceled").post(path).then().statusCode(404).body("code", equalTo(20404))
+        asOne().formParam("Status", "canceled")
+                .post(path)
+                .then()
+                .statusCode(404)
+                .body("code", equalTo(20404))
                 .body("message", equalTo("The requested resource " + path + " was not found"));
         asOne().delete(path).then().statusCode(404).body("code", equalTo(20404));
     }
@@ -133,7 +196,10 @@ class UpdateAndDeleteCallTest extends ApiTest {
     }
 
     private void setStatus(String sid, String status, Instant startTime) {
-        jdbc.update("update calls set status = ?, start_time = ? where sid = ?", status,
-                startTime == null ? null : Timestamp.from(startTime.truncatedTo(ChronoUnit.MICROS)), sid);
+        jdbc.update(
+                "update calls set status = ?, start_time = ? where sid = ?",
+                status,
+                startTime == null ? null : Timestamp.from(startTime.truncatedTo(ChronoUnit.MICROS)),
+                sid);
     }
 }

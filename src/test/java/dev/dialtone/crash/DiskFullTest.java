@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Dialtone on H2 files in a 20 MB tmpfs that fills up: while it is full, creates answer a clear 503;
- * once space is freed, Dialtone recovers by itself; every call it acknowledged is there; and the
- * failure is logged a few times, not once per request. Needs root to mount the tmpfs (CI runs as
- * root); elsewhere it is skipped, saying why.
+ * Dialtone on H2 files in a 20 MB tmpfs that fills up: while it is full, creates answer a clear
+ * 503; once space is freed, Dialtone recovers by itself; every call it acknowledged is there; and
+ * the failure is logged a few times, not once per request. Needs root to mount the tmpfs (CI runs
+ * as root); elsewhere it is skipped, saying why.
  */
 class DiskFullTest {
 
@@ -38,26 +38,36 @@ class DiskFullTest {
     private static final String TOKEN = "dialtonedevtoken0000000000000000";
     private static final Pattern SID = Pattern.compile("\"sid\":\"(CA[0-9a-f]{32})\"");
 
-    @TempDir
-    Path outside;
+    @TempDir Path outside;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicInteger numbers = new AtomicInteger();
 
     @Test
     void aFullDiskIsA503UntilSpaceFreesAndLosesNothingAcknowledged() throws Exception {
         Path disk = Files.createDirectories(outside.resolve("small"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=20m", "tmpfs", disk.toString())
-                .redirectErrorStream(true).start();
+        Process mount =
+                new ProcessBuilder(
+                                "mount", "-t", "tmpfs", "-o", "size=20m", "tmpfs", disk.toString())
+                        .redirectErrorStream(true)
+                        .start();
         String said = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         boolean mounted = mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0;
         if (!mounted) {
-            System.out.println("DiskFullTest skipped: cannot mount a tmpfs here (" + said.strip() + ")");
+            System.out.println(
+                    "DiskFullTest skipped: cannot mount a tmpfs here (" + said.strip() + ")");
         }
         Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here: " + said.strip());
         Path log = outside.resolve("dialtone.log");
-        try (DialtoneProcess dialtone = DialtoneProcess.start(disk, List.of("--spring.profiles.active=fast",
-                "--dialtone.simulation.queue-delay=1h"), log, true)) {
+        try (DialtoneProcess dialtone =
+                DialtoneProcess.start(
+                        disk,
+                        List.of(
+                                "--spring.profiles.active=fast",
+                                "--dialtone.simulation.queue-delay=1h"),
+                        log,
+                        true)) {
             List<String> acknowledged = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 acknowledged.add(sidOf(create(dialtone)));
@@ -72,25 +82,34 @@ class DiskFullTest {
                     acknowledged.add(sidOf(response));
                 } else {
                     assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
-                    assertThat(response.body()).contains("\"code\":20503").contains("\"status\":503");
+                    assertThat(response.body())
+                            .contains("\"code\":20503")
+                            .contains("\"status\":503");
                     refused++;
                 }
             }
             assertThat(refused).as("creates refused while the disk is full").isEqualTo(20);
 
             Files.delete(filler);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> create(dialtone).statusCode() == 201);
             for (String sid : acknowledged) {
                 assertThat(fetch(dialtone, sid).statusCode()).as(sid).isEqualTo(200);
             }
             assertThat(create(dialtone).statusCode()).isEqualTo(201);
-            long errors = Files.readAllLines(log).stream().filter(line -> line.contains(" ERROR ")).count();
-            System.out.printf("disk full: %d calls acknowledged, all there after recovery; %d creates refused; %d ERROR lines logged%n",
+            long errors =
+                    Files.readAllLines(log).stream()
+                            .filter(line -> line.contains(" ERROR "))
+                            .count();
+            System.out.printf(
+                    "disk full: %d calls acknowledged, all there after recovery; %d creates refused; %d ERROR lines logged%n",
                     acknowledged.size(), refused, errors);
             assertThat(errors).as("ERROR lines in the log").isLessThan(20);
         } finally {
-            new ProcessBuilder("umount", "-l", disk.toString()).start().waitFor(30, TimeUnit.SECONDS);
+            new ProcessBuilder("umount", "-l", disk.toString())
+                    .start()
+                    .waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -115,15 +134,31 @@ class DiskFullTest {
     }
 
     private HttpResponse<String> create(DialtoneProcess dialtone) throws Exception {
-        String form = "To=" + URLEncoder.encode(String.format("+1415666%04d", numbers.incrementAndGet() % 10_000), StandardCharsets.UTF_8)
-                + "&From=%2B15005550006&Url=http%3A%2F%2F127.0.0.1%3A9%2Ftwiml";
-        return http.send(authorized(dialtone.baseUrl() + "/2010-04-01/Accounts/" + ACCOUNT + "/Calls.json")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String form =
+                "To="
+                        + URLEncoder.encode(
+                                String.format("+1415666%04d", numbers.incrementAndGet() % 10_000),
+                                StandardCharsets.UTF_8)
+                        + "&From=%2B15005550006&Url=http%3A%2F%2F127.0.0.1%3A9%2Ftwiml";
+        return http.send(
+                authorized(dialtone.baseUrl() + "/2010-04-01/Accounts/" + ACCOUNT + "/Calls.json")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> fetch(DialtoneProcess dialtone, String sid) throws Exception {
-        return http.send(authorized(dialtone.baseUrl() + "/2010-04-01/Accounts/" + ACCOUNT + "/Calls/" + sid + ".json").GET().build(),
+        return http.send(
+                authorized(
+                                dialtone.baseUrl()
+                                        + "/2010-04-01/Accounts/"
+                                        + ACCOUNT
+                                        + "/Calls/"
+                                        + sid
+                                        + ".json")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -135,7 +170,14 @@ class DiskFullTest {
     }
 
     private static HttpRequest.Builder authorized(String uri) {
-        return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((ACCOUNT + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)));
+        return HttpRequest.newBuilder(URI.create(uri))
+                .timeout(Duration.ofSeconds(20))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                (ACCOUNT + ":" + TOKEN)
+                                                        .getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class CallLifecycleTest extends LifecycleTest {
 
     private static final String NEVER_ANSWERS = "+15559990487";
-    private static final String HANG_UP_AFTER_HELLO = "<Response><Say>Hello</Say><Hangup/></Response>";
+    private static final String HANG_UP_AFTER_HELLO =
+            "<Response><Say>Hello</Say><Hangup/></Response>";
 
     @Test
     void sendsEveryRequestedEventInOrderWithTwiliosParameters() {
@@ -28,18 +29,29 @@ class CallLifecycleTest extends LifecycleTest {
         String status = path("status");
         RECEIVER.twiml(twiml, HANG_UP_AFTER_HELLO);
         String to = uniqueNumber();
-        String sid = asOne().formParam("To", to).formParam("From", "+15005550006")
-                .formParam("Url", RECEIVER.url(twiml)).formParam("StatusCallback", RECEIVER.url(status))
-                .formParam("StatusCallbackEvent", "initiated ringing answered completed")
-                .post(callsJson()).then().statusCode(201).extract().path("sid");
+        String sid =
+                asOne().formParam("To", to)
+                        .formParam("From", "+15005550006")
+                        .formParam("Url", RECEIVER.url(twiml))
+                        .formParam("StatusCallback", RECEIVER.url(status))
+                        .formParam("StatusCallbackEvent", "initiated ringing answered completed")
+                        .post(callsJson())
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("sid");
 
         List<Received> callbacks = awaitRequests(sid, status, 4);
-        assertThat(callbacks).extracting(r -> r.parameter("CallStatus"))
+        assertThat(callbacks)
+                .extracting(r -> r.parameter("CallStatus"))
                 .containsExactly("initiated", "ringing", "in-progress", "completed");
-        assertThat(callbacks).extracting(r -> r.parameter("SequenceNumber")).containsExactly("0", "1", "2", "3");
+        assertThat(callbacks)
+                .extracting(r -> r.parameter("SequenceNumber"))
+                .containsExactly("0", "1", "2", "3");
         for (Received callback : callbacks) {
             assertThat(callback.method()).isEqualTo("POST");
-            assertThat(callback.parameters()).containsEntry("CallSid", sid)
+            assertThat(callback.parameters())
+                    .containsEntry("CallSid", sid)
                     .containsEntry("AccountSid", TestAccounts.ONE)
                     .containsEntry("From", "+15005550006")
                     .containsEntry("To", to)
@@ -48,16 +60,23 @@ class CallLifecycleTest extends LifecycleTest {
                     .containsEntry("CallbackSource", "call-progress-events")
                     .containsKeys("CallerName", "ForwardedFrom", "Timestamp")
                     .doesNotContainKey("ParentCallSid");
-            ZonedDateTime.parse(callback.parameter("Timestamp"), DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US));
+            ZonedDateTime.parse(
+                    callback.parameter("Timestamp"),
+                    DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US));
         }
         Received completed = callbacks.get(3);
-        assertThat(completed.parameters()).containsKeys("CallDuration", "Duration").doesNotContainKey("SipResponseCode");
+        assertThat(completed.parameters())
+                .containsKeys("CallDuration", "Duration")
+                .doesNotContainKey("SipResponseCode");
         assertThat(callbacks.get(0).parameters()).doesNotContainKey("CallDuration");
 
         Received fetch = RECEIVER.requests(sid, twiml).get(0);
         assertThat(fetch.method()).isEqualTo("POST");
-        assertThat(fetch.parameters()).containsEntry("CallStatus", "in-progress").containsEntry("CallSid", sid)
-                .containsEntry("Direction", "outbound-api").containsKeys("CallerName", "ForwardedFrom", "ApiVersion");
+        assertThat(fetch.parameters())
+                .containsEntry("CallStatus", "in-progress")
+                .containsEntry("CallSid", sid)
+                .containsEntry("Direction", "outbound-api")
+                .containsKeys("CallerName", "ForwardedFrom", "ApiVersion");
 
         JsonPath call = asOne().get(callJson(sid)).then().statusCode(200).extract().jsonPath();
         assertThat(call.getString("status")).isEqualTo("completed");
@@ -74,16 +93,31 @@ class CallLifecycleTest extends LifecycleTest {
         String twiml = path("twiml");
         String status = path("status");
         RECEIVER.twiml(twiml, HANG_UP_AFTER_HELLO);
-        String sid = create(Map.of("Url", RECEIVER.url(twiml), "StatusCallback", RECEIVER.url(status),
-                "StatusCallbackEvent", "initiated answered completed"));
+        String sid =
+                create(
+                        Map.of(
+                                "Url",
+                                RECEIVER.url(twiml),
+                                "StatusCallback",
+                                RECEIVER.url(status),
+                                "StatusCallbackEvent",
+                                "initiated answered completed"));
         List<Received> requests = new ArrayList<>(awaitRequests(sid, status, 3));
         requests.addAll(RECEIVER.requests(sid, twiml));
         RequestValidator validator = new RequestValidator(TestAccounts.ONE_TOKEN);
         for (Received request : requests) {
             assertThat(request.signature()).isNotBlank();
-            assertThat(validator.validate(request.url(), request.formParameters(), request.signature()))
-                    .as("signature of %s %s", request.method(), request.url()).isTrue();
-            assertThat(new RequestValidator("another-token").validate(request.url(), request.formParameters(), request.signature()))
+            assertThat(
+                            validator.validate(
+                                    request.url(), request.formParameters(), request.signature()))
+                    .as("signature of %s %s", request.method(), request.url())
+                    .isTrue();
+            assertThat(
+                            new RequestValidator("another-token")
+                                    .validate(
+                                            request.url(),
+                                            request.formParameters(),
+                                            request.signature()))
                     .isFalse();
         }
     }
@@ -93,8 +127,17 @@ class CallLifecycleTest extends LifecycleTest {
         String twiml = path("twiml");
         String status = path("status");
         RECEIVER.twiml(twiml, HANG_UP_AFTER_HELLO);
-        String sid = create(Map.of("Url", RECEIVER.url(twiml) + "?app=1", "Method", "GET",
-                "StatusCallback", RECEIVER.url(status), "StatusCallbackMethod", "GET"));
+        String sid =
+                create(
+                        Map.of(
+                                "Url",
+                                RECEIVER.url(twiml) + "?app=1",
+                                "Method",
+                                "GET",
+                                "StatusCallback",
+                                RECEIVER.url(status),
+                                "StatusCallbackMethod",
+                                "GET"));
         Received callback = awaitRequests(sid, status, 1).get(0);
         Received fetch = RECEIVER.requests(sid, twiml).get(0);
         RequestValidator validator = new RequestValidator(TestAccounts.ONE_TOKEN);
@@ -112,7 +155,8 @@ class CallLifecycleTest extends LifecycleTest {
         String twiml = path("twiml");
         String status = path("status");
         RECEIVER.twiml(twiml, HANG_UP_AFTER_HELLO);
-        String sid = create(Map.of("Url", RECEIVER.url(twiml), "StatusCallback", RECEIVER.url(status)));
+        String sid =
+                create(Map.of("Url", RECEIVER.url(twiml), "StatusCallback", RECEIVER.url(status)));
         awaitStatus(sid, "completed");
         List<Received> callbacks = awaitRequests(sid, status, 1);
         assertThat(callbacks).hasSize(1);
@@ -126,13 +170,27 @@ class CallLifecycleTest extends LifecycleTest {
         String fallback = path("fallback");
         RECEIVER.answer(broken, 500, "oops");
         RECEIVER.twiml(fallback, HANG_UP_AFTER_HELLO);
-        String sid = create(Map.of("Url", RECEIVER.url(broken), "FallbackUrl", RECEIVER.url(fallback), "FallbackMethod", "POST"));
+        String sid =
+                create(
+                        Map.of(
+                                "Url",
+                                RECEIVER.url(broken),
+                                "FallbackUrl",
+                                RECEIVER.url(fallback),
+                                "FallbackMethod",
+                                "POST"));
         awaitStatus(sid, "completed");
         Received fallbackRequest = RECEIVER.requests(sid, fallback).get(0);
-        assertThat(fallbackRequest.parameters()).containsEntry("ErrorCode", "11200").containsEntry("ErrorUrl", RECEIVER.url(broken));
+        assertThat(fallbackRequest.parameters())
+                .containsEntry("ErrorCode", "11200")
+                .containsEntry("ErrorUrl", RECEIVER.url(broken));
         List<Map<String, Object>> requests = timeline(sid).getList("requests");
-        assertThat(requests).extracting(r -> r.get("kind")).containsExactly("twiml", "twiml-fallback");
-        assertThat(requests.get(0)).containsEntry("status_code", 500).containsEntry("response_excerpt", "oops");
+        assertThat(requests)
+                .extracting(r -> r.get("kind"))
+                .containsExactly("twiml", "twiml-fallback");
+        assertThat(requests.get(0))
+                .containsEntry("status_code", 500)
+                .containsEntry("response_excerpt", "oops");
         assertThat((String) requests.get(0).get("error")).contains("11200");
         assertThat(requests.get(1)).containsEntry("status_code", 200);
     }
@@ -143,7 +201,8 @@ class CallLifecycleTest extends LifecycleTest {
         String missing = path("missing");
         RECEIVER.answer(garbage, 200, "this is not xml");
         RECEIVER.answer(missing, 404, "");
-        String sid = create(Map.of("Url", RECEIVER.url(garbage), "FallbackUrl", RECEIVER.url(missing)));
+        String sid =
+                create(Map.of("Url", RECEIVER.url(garbage), "FallbackUrl", RECEIVER.url(missing)));
         JsonPath call = awaitStatus(sid, "completed");
         assertThat(call.getString("duration")).isNotNull();
         List<Map<String, Object>> requests = timeline(sid).getList("requests");
@@ -155,7 +214,13 @@ class CallLifecycleTest extends LifecycleTest {
     @Test
     void usesInlineTwimlWithoutAFetch() {
         String status = path("status");
-        String sid = create(Map.of("Twiml", "<Response><Pause length=\"1\"/><Hangup/></Response>", "StatusCallback", RECEIVER.url(status)));
+        String sid =
+                create(
+                        Map.of(
+                                "Twiml",
+                                "<Response><Pause length=\"1\"/><Hangup/></Response>",
+                                "StatusCallback",
+                                RECEIVER.url(status)));
         JsonPath call = awaitStatus(sid, "completed");
         assertThat(Integer.parseInt(call.getString("duration"))).isBetween(1, 2);
         awaitRequests(sid, status, 1);
@@ -167,28 +232,47 @@ class CallLifecycleTest extends LifecycleTest {
     @Test
     void endsUnansweredCallsAsNoAnswerAfterTheirTimeout() {
         String status = path("status");
-        String sid = asOne().formParam("To", NEVER_ANSWERS).formParam("From", "+15005550006")
-                .formParam("Url", "http://127.0.0.1:9/never").formParam("Timeout", "1")
-                .formParam("StatusCallback", RECEIVER.url(status))
-                .post(callsJson()).then().statusCode(201).extract().path("sid");
+        String sid =
+                asOne().formParam("To", NEVER_ANSWERS)
+                        .formParam("From", "+15005550006")
+                        .formParam("Url", "http://127.0.0.1:9/never")
+                        .formParam("Timeout", "1")
+                        .formParam("StatusCallback", RECEIVER.url(status))
+                        .post(callsJson())
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("sid");
         JsonPath call = awaitStatus(sid, "no-answer");
         assertThat(call.getString("duration")).isNull();
         assertThat(call.getString("price")).isNull();
         Received completed = awaitRequests(sid, status, 1).get(0);
-        assertThat(completed.parameters()).containsEntry("CallStatus", "no-answer").containsEntry("SipResponseCode", "487")
+        assertThat(completed.parameters())
+                .containsEntry("CallStatus", "no-answer")
+                .containsEntry("SipResponseCode", "487")
                 .containsEntry("CallDuration", "0");
     }
 
     @Test
     void capsTheCallAtItsTimeLimit() {
-        String sid = create(Map.of("Twiml", "<Response><Pause length=\"30\"/></Response>", "TimeLimit", "1"));
+        String sid =
+                create(
+                        Map.of(
+                                "Twiml",
+                                "<Response><Pause length=\"30\"/></Response>",
+                                "TimeLimit",
+                                "1"));
         JsonPath call = awaitStatus(sid, "completed");
         assertThat(Integer.parseInt(call.getString("duration"))).isEqualTo(1);
     }
 
     @Test
     void endsAtTheTalkTimeWhenTheTwimlLastsLonger() {
-        String sid = create(Map.of("Twiml", "<Response><Play loop=\"0\">http://a.test/music.mp3</Play></Response>"));
+        String sid =
+                create(
+                        Map.of(
+                                "Twiml",
+                                "<Response><Play loop=\"0\">http://a.test/music.mp3</Play></Response>"));
         JsonPath call = awaitStatus(sid, "completed");
         assertThat(Integer.parseInt(call.getString("duration"))).isEqualTo(3);
     }
@@ -198,17 +282,29 @@ class CallLifecycleTest extends LifecycleTest {
         String status = path("status");
         String busy = callTo("+15559990486", status, Map.of());
         String failed = callTo("+15559990500", status, Map.of());
-        String machine = callTo("+15559990999", status, Map.of("MachineDetection", "Enable",
-                "StatusCallbackEvent", "answered completed"));
-        String human = callTo(uniqueNumber(), status, Map.of("MachineDetection", "DetectMessageEnd"));
+        String machine =
+                callTo(
+                        "+15559990999",
+                        status,
+                        Map.of(
+                                "MachineDetection",
+                                "Enable",
+                                "StatusCallbackEvent",
+                                "answered completed"));
+        String human =
+                callTo(uniqueNumber(), status, Map.of("MachineDetection", "DetectMessageEnd"));
 
         assertThat(awaitStatus(busy, "busy").getString("duration")).isNull();
-        assertThat(awaitRequests(busy, status, 1).get(0).parameters()).containsEntry("CallStatus", "busy")
+        assertThat(awaitRequests(busy, status, 1).get(0).parameters())
+                .containsEntry("CallStatus", "busy")
                 .containsEntry("SipResponseCode", "486");
         awaitStatus(failed, "failed");
-        assertThat(awaitRequests(failed, status, 1).get(0).parameters()).containsEntry("SipResponseCode", "500");
-        assertThat(awaitStatus(machine, "completed").getString("answered_by")).isEqualTo("machine_start");
-        assertThat(awaitRequests(machine, status, 2)).allSatisfy(r -> assertThat(r.parameter("AnsweredBy")).isEqualTo("machine_start"));
+        assertThat(awaitRequests(failed, status, 1).get(0).parameters())
+                .containsEntry("SipResponseCode", "500");
+        assertThat(awaitStatus(machine, "completed").getString("answered_by"))
+                .isEqualTo("machine_start");
+        assertThat(awaitRequests(machine, status, 2))
+                .allSatisfy(r -> assertThat(r.parameter("AnsweredBy")).isEqualTo("machine_start"));
         assertThat(awaitStatus(human, "completed").getString("answered_by")).isEqualTo("human");
     }
 
@@ -217,20 +313,44 @@ class CallLifecycleTest extends LifecycleTest {
         String status = path("status");
         String sid = callTo("+14157771234", status, Map.of());
         awaitStatus(sid, "failed");
-        assertThat(awaitRequests(sid, status, 1).get(0).parameters()).containsEntry("SipResponseCode", "404");
+        assertThat(awaitRequests(sid, status, 1).get(0).parameters())
+                .containsEntry("SipResponseCode", "404");
     }
 
     @Test
     void resetsOnlyTheCallersAccount() {
         String mine = create(Map.of());
-        String theirs = io.restassured.RestAssured.given().auth().preemptive().basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
-                .formParam("To", uniqueNumber()).formParam("From", "+15005550006").formParam("Twiml", HANG_UP_AFTER_HELLO)
-                .post(calls(TestAccounts.TWO) + ".json").then().statusCode(201).extract().path("sid");
-        int deleted = io.restassured.RestAssured.given().auth().preemptive().basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
-                .post("/dialtone/reset").then().statusCode(200).extract().path("deleted_calls");
+        String theirs =
+                io.restassured.RestAssured.given()
+                        .auth()
+                        .preemptive()
+                        .basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
+                        .formParam("To", uniqueNumber())
+                        .formParam("From", "+15005550006")
+                        .formParam("Twiml", HANG_UP_AFTER_HELLO)
+                        .post(calls(TestAccounts.TWO) + ".json")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("sid");
+        int deleted =
+                io.restassured.RestAssured.given()
+                        .auth()
+                        .preemptive()
+                        .basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
+                        .post("/dialtone/reset")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("deleted_calls");
         assertThat(deleted).isGreaterThanOrEqualTo(1);
-        io.restassured.RestAssured.given().auth().preemptive().basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
-                .get(calls(TestAccounts.TWO) + "/" + theirs + ".json").then().statusCode(404);
+        io.restassured.RestAssured.given()
+                .auth()
+                .preemptive()
+                .basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
+                .get(calls(TestAccounts.TWO) + "/" + theirs + ".json")
+                .then()
+                .statusCode(404);
         asOne().get(callJson(mine)).then().statusCode(200);
     }
 
@@ -238,11 +358,17 @@ class CallLifecycleTest extends LifecycleTest {
     void followsRejectAndRedirect() {
         String first = path("first");
         String second = path("second");
-        RECEIVER.twiml(first, "<Response><Say>One</Say><Redirect method=\"GET\">" + second + "</Redirect></Response>");
+        RECEIVER.twiml(
+                first,
+                "<Response><Say>One</Say><Redirect method=\"GET\">"
+                        + second
+                        + "</Redirect></Response>");
         RECEIVER.twiml(second, "<Response><Reject reason=\"busy\"/></Response>");
         String sid = create(Map.of("Url", RECEIVER.url(first)));
         awaitStatus(sid, "busy");
-        assertThat(RECEIVER.requests(sid, second)).singleElement().satisfies(r -> assertThat(r.method()).isEqualTo("GET"));
+        assertThat(RECEIVER.requests(sid, second))
+                .singleElement()
+                .satisfies(r -> assertThat(r.method()).isEqualTo("GET"));
 
         String rejecting = create(Map.of("Twiml", "<Response><Reject/></Response>"));
         awaitStatus(rejecting, "no-answer");
@@ -257,16 +383,28 @@ class CallLifecycleTest extends LifecycleTest {
         asOne().formParam("Status", "canceled").post(callJson(sid)).then().statusCode(200);
         Received callback = awaitRequests(sid, status, 1).get(0);
         assertThat(callback.parameters()).containsEntry("CallStatus", "canceled");
-        assertThat(asOne().get(callJson(sid)).then().extract().<String>path("status")).isEqualTo("canceled");
+        assertThat(asOne().get(callJson(sid)).then().extract().<String>path("status"))
+                .isEqualTo("canceled");
     }
 
     @Test
     void holdsARingingCallPastItsTimeoutUntilReleased() {
         String sid = callTo(NEVER_ANSWERS, null, Map.of("Timeout", "1"));
-        asOne().formParam("Status", "ringing").post("/dialtone/calls/" + sid + "/hold").then().statusCode(200);
+        asOne().formParam("Status", "ringing")
+                .post("/dialtone/calls/" + sid + "/hold")
+                .then()
+                .statusCode(200);
         awaitStatus(sid, "ringing");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> "ringing".equals(asOne().get(callJson(sid)).then().extract().path("status")));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(
+                        () ->
+                                "ringing"
+                                        .equals(
+                                                asOne().get(callJson(sid))
+                                                        .then()
+                                                        .extract()
+                                                        .path("status")));
         asOne().post("/dialtone/calls/" + sid + "/release").then().statusCode(200);
         awaitStatus(sid, "no-answer");
     }
@@ -279,10 +417,17 @@ class CallLifecycleTest extends LifecycleTest {
         RECEIVER.twiml(next, "<Response><Pause length=\"60\"/></Response>");
         String sid = create(Map.of("Url", RECEIVER.url(first)));
         // Held, the call stays in progress however long the test takes.
-        asOne().formParam("Status", "in-progress").post("/dialtone/calls/" + sid + "/hold").then().statusCode(200);
+        asOne().formParam("Status", "in-progress")
+                .post("/dialtone/calls/" + sid + "/hold")
+                .then()
+                .statusCode(200);
         awaitStatus(sid, "in-progress");
         await().atMost(DEADLINE).until(() -> !RECEIVER.requests(sid, first).isEmpty());
-        asOne().formParam("Url", RECEIVER.url(next)).formParam("Method", "GET").post(callJson(sid)).then().statusCode(200);
+        asOne().formParam("Url", RECEIVER.url(next))
+                .formParam("Method", "GET")
+                .post(callJson(sid))
+                .then()
+                .statusCode(200);
         await().atMost(DEADLINE).until(() -> !RECEIVER.requests(sid, next).isEmpty());
         assertThat(RECEIVER.requests(sid, next).get(0).method()).isEqualTo("GET");
         asOne().formParam("Status", "completed").post(callJson(sid)).then().statusCode(200);
@@ -294,25 +439,59 @@ class CallLifecycleTest extends LifecycleTest {
         String twiml = path("twiml");
         RECEIVER.twiml(twiml, "<Response><Pause length=\"60\"/></Response>");
         String sid = create(Map.of("Url", RECEIVER.url(twiml)));
-        asOne().formParam("Status", "in-progress").post("/dialtone/calls/" + sid + "/hold").then().statusCode(200);
+        asOne().formParam("Status", "in-progress")
+                .post("/dialtone/calls/" + sid + "/hold")
+                .then()
+                .statusCode(200);
         awaitStatus(sid, "in-progress");
-        asOne().formParam("Action", "hangup").formParam("Status", "busy").post("/dialtone/calls/" + sid + "/advance")
-                .then().statusCode(400).extract().path("code").equals(21220);
-        String ended = asOne().formParam("Action", "hangup").post("/dialtone/calls/" + sid + "/advance")
-                .then().statusCode(200).extract().path("status");
+        asOne().formParam("Action", "hangup")
+                .formParam("Status", "busy")
+                .post("/dialtone/calls/" + sid + "/advance")
+                .then()
+                .statusCode(400)
+                .extract()
+                .path("code")
+                .equals(21220);
+        String ended =
+                asOne().formParam("Action", "hangup")
+                        .post("/dialtone/calls/" + sid + "/advance")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("status");
         assertThat(ended).isEqualTo("completed");
-        asOne().formParam("Action", "ring").post("/dialtone/calls/" + sid + "/advance").then().statusCode(400);
+        asOne().formParam("Action", "ring")
+                .post("/dialtone/calls/" + sid + "/advance")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void letsOperatorsAnswerAQueuedCallNow() {
-        String sid = asOne().formParam("To", NEVER_ANSWERS).formParam("From", "+15005550006").formParam("Twiml", HANG_UP_AFTER_HELLO)
-                .post(callsJson()).then().extract().path("sid");
-        asOne().formParam("Action", "answer").post("/dialtone/calls/" + sid + "/advance").then().statusCode(200);
+        String sid =
+                asOne().formParam("To", NEVER_ANSWERS)
+                        .formParam("From", "+15005550006")
+                        .formParam("Twiml", HANG_UP_AFTER_HELLO)
+                        .post(callsJson())
+                        .then()
+                        .extract()
+                        .path("sid");
+        asOne().formParam("Action", "answer")
+                .post("/dialtone/calls/" + sid + "/advance")
+                .then()
+                .statusCode(200);
         awaitStatus(sid, "completed");
-        asOne().formParam("Action", "dance").post("/dialtone/calls/" + sid + "/advance").then().statusCode(400);
-        asOne().post("/dialtone/calls/CA00000000000000000000000000000000/release").then().statusCode(404);
-        io.restassured.RestAssured.given().post("/dialtone/calls/" + sid + "/release").then().statusCode(401);
+        asOne().formParam("Action", "dance")
+                .post("/dialtone/calls/" + sid + "/advance")
+                .then()
+                .statusCode(400);
+        asOne().post("/dialtone/calls/CA00000000000000000000000000000000/release")
+                .then()
+                .statusCode(404);
+        io.restassured.RestAssured.given()
+                .post("/dialtone/calls/" + sid + "/release")
+                .then()
+                .statusCode(401);
     }
 
     private String create(Map<String, String> params) {

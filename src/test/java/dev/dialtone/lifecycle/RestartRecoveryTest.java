@@ -21,8 +21,7 @@ class RestartRecoveryTest {
 
     private static final int CALLS = 30;
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
 
     @Test
     void finishesEveryCallAndSendsEveryCallbackAfterARestart() throws Exception {
@@ -32,24 +31,56 @@ class RestartRecoveryTest {
             List<String> sids = new ArrayList<>();
             try (StandaloneDialtone first = StandaloneDialtone.start(database, "fast")) {
                 for (int i = 0; i < CALLS; i++) {
-                    sids.add(first.asOne().formParam("To", "+1415556" + String.format("%04d", i)).formParam("From", "+15005550006")
-                            .formParam("Url", receiver.url("/twiml"))
-                            .formParam("StatusCallback", receiver.url("/status"))
-                            .formParam("StatusCallbackEvent", "initiated ringing answered completed")
-                            .post(callsJson()).then().statusCode(201).extract().path("sid"));
+                    sids.add(
+                            first.asOne()
+                                    .formParam("To", "+1415556" + String.format("%04d", i))
+                                    .formParam("From", "+15005550006")
+                                    .formParam("Url", receiver.url("/twiml"))
+                                    .formParam("StatusCallback", receiver.url("/status"))
+                                    .formParam(
+                                            "StatusCallbackEvent",
+                                            "initiated ringing answered completed")
+                                    .post(callsJson())
+                                    .then()
+                                    .statusCode(201)
+                                    .extract()
+                                    .path("sid"));
                 }
                 // Stop once every call is under way and none has finished.
-                await().atMost(Duration.ofSeconds(15)).until(() -> sids.stream()
-                        .allMatch(sid -> "in-progress".equals(status(first, sid))));
+                await().atMost(Duration.ofSeconds(15))
+                        .until(
+                                () ->
+                                        sids.stream()
+                                                .allMatch(
+                                                        sid ->
+                                                                "in-progress"
+                                                                        .equals(
+                                                                                status(
+                                                                                        first,
+                                                                                        sid))));
             }
             try (StandaloneDialtone second = StandaloneDialtone.start(database, "fast")) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> sids.stream()
-                        .allMatch(sid -> "completed".equals(status(second, sid))));
+                await().atMost(Duration.ofSeconds(60))
+                        .until(
+                                () ->
+                                        sids.stream()
+                                                .allMatch(
+                                                        sid ->
+                                                                "completed"
+                                                                        .equals(
+                                                                                status(
+                                                                                        second,
+                                                                                        sid))));
                 Set<String> ours = Set.copyOf(sids);
-                await().atMost(Duration.ofSeconds(60)).until(() -> distinctCallbacks(receiver, ours) == CALLS * 4);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> distinctCallbacks(receiver, ours) == CALLS * 4);
                 for (String sid : sids) {
-                    assertThat(receiver.requests(sid, "/status").stream().map(r -> r.parameter("SequenceNumber"))
-                            .collect(Collectors.toSet())).as(sid).containsExactlyInAnyOrder("0", "1", "2", "3");
+                    assertThat(
+                                    receiver.requests(sid, "/status").stream()
+                                            .map(r -> r.parameter("SequenceNumber"))
+                                            .collect(Collectors.toSet()))
+                            .as(sid)
+                            .containsExactlyInAnyOrder("0", "1", "2", "3");
                 }
             }
         }
@@ -60,7 +91,11 @@ class RestartRecoveryTest {
     }
 
     private static long distinctCallbacks(WebhookReceiver receiver, Set<String> sids) {
-        return receiver.requests(r -> r.path().equals("/status") && sids.contains(r.parameter("CallSid"))).stream()
-                .map(r -> r.parameter("CallSid") + "#" + r.parameter("SequenceNumber")).distinct().count();
+        return receiver
+                .requests(r -> r.path().equals("/status") && sids.contains(r.parameter("CallSid")))
+                .stream()
+                .map(r -> r.parameter("CallSid") + "#" + r.parameter("SequenceNumber"))
+                .distinct()
+                .count();
     }
 }

@@ -11,7 +11,8 @@ class SimulationPropertiesTest {
 
     private static SimulationProperties atSpeed(double speed) {
         Duration s = Duration.ofSeconds(1);
-        return new SimulationProperties(s, s, s, speed, s, s, s, BigDecimal.ONE, s, s, List.of(), true);
+        return new SimulationProperties(
+                s, s, s, speed, s, s, s, BigDecimal.ONE, s, s, List.of(), true);
     }
 
     @Test
@@ -23,7 +24,8 @@ class SimulationPropertiesTest {
     @Test
     void aDurationTooLongForNanosecondsIsCutNotOverflowed() {
         Duration fivePauses = Duration.ofSeconds(5L * Integer.MAX_VALUE);
-        assertThat(atSpeed(100).scaled(fivePauses)).isEqualTo(SimulationProperties.LONGEST.dividedBy(100));
+        assertThat(atSpeed(100).scaled(fivePauses))
+                .isEqualTo(SimulationProperties.LONGEST.dividedBy(100));
         assertThat(atSpeed(0.001).scaled(fivePauses)).isPositive();
         assertThat(atSpeed(1).scaled(fivePauses)).isEqualTo(SimulationProperties.LONGEST);
     }

@@ -31,9 +31,14 @@ class TwoInstancesTest {
             Set<String> fetched = new HashSet<>();
             for (int i = 0; i < CALLS; i++) {
                 StandaloneDialtone instance = i % 2 == 0 ? first : second;
-                var request = instance.asOne().formParam("To", "+1415555" + String.format("%04d", i)).formParam("From", "+15005550006")
-                        .formParam("StatusCallback", receiver.url("/status"))
-                        .formParam("StatusCallbackEvent", "initiated ringing answered completed");
+                var request =
+                        instance.asOne()
+                                .formParam("To", "+1415555" + String.format("%04d", i))
+                                .formParam("From", "+15005550006")
+                                .formParam("StatusCallback", receiver.url("/status"))
+                                .formParam(
+                                        "StatusCallbackEvent",
+                                        "initiated ringing answered completed");
                 boolean fetches = i % 4 < 2;
                 if (fetches) {
                     request.formParam("Url", receiver.url("/twiml"));
@@ -47,23 +52,40 @@ class TwoInstancesTest {
                 }
             }
             Set<String> ours = Set.copyOf(sids);
-            await().atMost(Duration.ofSeconds(90)).until(() -> callbacks(receiver, ours).size() >= CALLS * 4);
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> callbacks(receiver, ours).size() >= CALLS * 4);
 
             List<WebhookReceiver.Received> callbacks = callbacks(receiver, ours);
             assertThat(callbacks).hasSize(CALLS * 4);
-            Map<String, List<String>> sequences = callbacks.stream().collect(Collectors.groupingBy(
-                    r -> r.parameter("CallSid"), Collectors.mapping(r -> r.parameter("SequenceNumber"), Collectors.toList())));
+            Map<String, List<String>> sequences =
+                    callbacks.stream()
+                            .collect(
+                                    Collectors.groupingBy(
+                                            r -> r.parameter("CallSid"),
+                                            Collectors.mapping(
+                                                    r -> r.parameter("SequenceNumber"),
+                                                    Collectors.toList())));
             assertThat(sequences).hasSize(CALLS);
-            sequences.forEach((sid, seen) -> assertThat(seen).as(sid).containsExactly("0", "1", "2", "3"));
+            sequences.forEach(
+                    (sid, seen) -> assertThat(seen).as(sid).containsExactly("0", "1", "2", "3"));
             for (String sid : sids) {
-                assertThat(receiver.requests(sid, "/twiml")).as(sid).hasSize(fetched.contains(sid) ? 1 : 0);
-                assertThat(first.asOne().get(StandaloneDialtone.callJson(sid)).then().extract().<String>path("status"))
+                assertThat(receiver.requests(sid, "/twiml"))
+                        .as(sid)
+                        .hasSize(fetched.contains(sid) ? 1 : 0);
+                assertThat(
+                                first.asOne()
+                                        .get(StandaloneDialtone.callJson(sid))
+                                        .then()
+                                        .extract()
+                                        .<String>path("status"))
                         .isEqualTo("completed");
             }
         }
     }
 
-    private static List<WebhookReceiver.Received> callbacks(WebhookReceiver receiver, Set<String> sids) {
-        return receiver.requests(r -> r.path().equals("/status") && sids.contains(r.parameter("CallSid")));
+    private static List<WebhookReceiver.Received> callbacks(
+            WebhookReceiver receiver, Set<String> sids) {
+        return receiver.requests(
+                r -> r.path().equals("/status") && sids.contains(r.parameter("CallSid")));
     }
 }

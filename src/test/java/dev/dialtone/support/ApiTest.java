@@ -21,14 +21,17 @@ public abstract class ApiTest {
 
     private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000L);
 
-    @LocalServerPort
-    protected int port;
+    @LocalServerPort protected int port;
 
     @BeforeEach
     void pointRestAssuredAtServer() {
         RestAssured.port = port;
-        RestAssured.config = RestAssuredConfig.config()
-                .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+        RestAssured.config =
+                RestAssuredConfig.config()
+                        .encoderConfig(
+                                EncoderConfig.encoderConfig()
+                                        .appendDefaultContentCharsetToContentTypeIfUndefined(
+                                                false));
     }
 
     protected static String calls(String account) {
@@ -45,7 +48,9 @@ public abstract class ApiTest {
 
     /** Requests as account one. */
     protected static RequestSpecification asOne() {
-        return given().auth().preemptive().basic(TestAccounts.ONE, TestAccounts.ONE_TOKEN)
+        return given().auth()
+                .preemptive()
+                .basic(TestAccounts.ONE, TestAccounts.ONE_TOKEN)
                 .contentType(ContentType.URLENC);
     }
 
@@ -58,12 +63,13 @@ public abstract class ApiTest {
 
     /** Creates a call as account one and answers its JSON. */
     protected static JsonPath createCall(String to) {
-        return asOne()
-                .formParam("To", to)
+        return asOne().formParam("To", to)
                 .formParam("From", "+15005550006")
                 .formParam("Url", "http://app.test/twiml")
                 .post(callsJson())
-                .then().statusCode(201)
-                .extract().jsonPath();
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 }

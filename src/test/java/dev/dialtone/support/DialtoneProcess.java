@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Dialtone as a process of its own, started from the test's classpath in a working directory of
- * the test's choosing, so that its default H2 files ({@code ./data}) land there and a restart in
- * the same directory opens the same files. {@link #kill} ends it as {@code kill -9} does.
+ * Dialtone as a process of its own, started from the test's classpath in a working directory of the
+ * test's choosing, so that its default H2 files ({@code ./data}) land there and a restart in the
+ * same directory opens the same files. {@link #kill} ends it as {@code kill -9} does.
  */
 public final class DialtoneProcess implements AutoCloseable {
 
@@ -28,7 +28,8 @@ public final class DialtoneProcess implements AutoCloseable {
     }
 
     /** Starts Dialtone in {@code workDir} with these arguments and waits until it answers. */
-    public static DialtoneProcess start(Path workDir, List<String> arguments) throws IOException, InterruptedException {
+    public static DialtoneProcess start(Path workDir, List<String> arguments)
+            throws IOException, InterruptedException {
         return start(workDir, arguments, workDir.resolve("dialtone.log"), false);
     }
 
@@ -39,14 +40,23 @@ public final class DialtoneProcess implements AutoCloseable {
     public static DialtoneProcess start(Path workDir, List<String> arguments, Path log, boolean h2)
             throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "dev.dialtone.DialtoneApplication",
-                "--server.port=" + port));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                ProcessHandle.current().info().command().orElse("java"),
+                                "-Xmx96m",
+                                "-XX:+UseSerialGC",
+                                "-XX:TieredStopAtLevel=1",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "dev.dialtone.DialtoneApplication",
+                                "--server.port=" + port));
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .directory(workDir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         if (h2) {
             builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_DATASOURCE_"));
         }
@@ -75,11 +85,16 @@ public final class DialtoneProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Dialtone exited with " + process.exitValue() + " while starting");
+                throw new IllegalStateException(
+                        "Dialtone exited with " + process.exitValue() + " while starting");
             }
             try {
-                HttpResponse<Void> health = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> health =
+                        client.send(
+                                HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                                        .timeout(Duration.ofSeconds(2))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
                 if (health.statusCode() == 200) {
                     return;
                 }

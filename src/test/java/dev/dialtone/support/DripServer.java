@@ -20,8 +20,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A receiver that misbehaves over a bare socket: it answers the headers at once and then drips the
- * body a byte at a time ({@link Mode#DRIP}), or takes the request and never answers
- * ({@link Mode#SILENT}). It keeps the form parameters of every request it got.
+ * body a byte at a time ({@link Mode#DRIP}), or takes the request and never answers ({@link
+ * Mode#SILENT}). It keeps the form parameters of every request it got.
  */
 public final class DripServer implements AutoCloseable {
 
@@ -33,11 +33,13 @@ public final class DripServer implements AutoCloseable {
     private final ServerSocket server;
     private final Mode mode;
     private final Duration interval;
-    private final ExecutorService connections = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "drip-server");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService connections =
+            Executors.newCachedThreadPool(
+                    r -> {
+                        Thread t = new Thread(r, "drip-server");
+                        t.setDaemon(true);
+                        return t;
+                    });
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
 
@@ -84,11 +86,13 @@ public final class DripServer implements AutoCloseable {
                 return;
             }
             OutputStream out = socket.getOutputStream();
-            out.write("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: 100000\r\n\r\n<"
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: 100000\r\n\r\n<"
+                            .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             for (int i = 0; i < 100_000 && !socket.isClosed(); i++) {
-                Thread.sleep(interval.toMillis()); // the server's own pace: this is what is under test
+                Thread.sleep(
+                        interval.toMillis()); // the server's own pace: this is what is under test
                 out.write(' ');
                 out.flush();
             }
@@ -115,7 +119,8 @@ public final class DripServer implements AutoCloseable {
         for (String pair : form.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                map.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                map.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

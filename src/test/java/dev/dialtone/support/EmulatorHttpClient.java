@@ -18,7 +18,8 @@ public final class EmulatorHttpClient extends NetworkHttpClient {
 
     @Override
     public Response makeRequest(Request in) {
-        Request out = new Request(in.getMethod(), in.getUrl().replaceFirst("^https?://[^/]+", base));
+        Request out =
+                new Request(in.getMethod(), in.getUrl().replaceFirst("^https?://[^/]+", base));
         in.getQueryParams().forEach((k, vs) -> vs.forEach(v -> out.addQueryParam(k, v)));
         in.getPostParams().forEach((k, vs) -> vs.forEach(v -> out.addPostParam(k, v)));
         in.getHeaderParams().forEach((k, vs) -> vs.forEach(v -> out.addHeaderParam(k, v)));

@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.springframework.test.context.ActiveProfiles;
 
-/** A Dialtone whose calls live fast ({@code application-fast.yml}), and a receiver for its webhooks. */
+/**
+ * A Dialtone whose calls live fast ({@code application-fast.yml}), and a receiver for its webhooks.
+ */
 @ActiveProfiles("fast")
 public abstract class LifecycleTest extends ApiTest {
 
@@ -23,20 +25,37 @@ public abstract class LifecycleTest extends ApiTest {
     }
 
     /** The call's requests to {@code path}, once there are {@code count}, by SequenceNumber. */
-    protected static List<WebhookReceiver.Received> awaitRequests(String sid, String path, int count) {
+    protected static List<WebhookReceiver.Received> awaitRequests(
+            String sid, String path, int count) {
         await().atMost(DEADLINE).until(() -> RECEIVER.requests(sid, path).size() >= count);
         return RECEIVER.requests(sid, path).stream()
-                .sorted(Comparator.comparingInt(r -> Integer.parseInt(r.parameters().getOrDefault("SequenceNumber", "0"))))
+                .sorted(
+                        Comparator.comparingInt(
+                                r ->
+                                        Integer.parseInt(
+                                                r.parameters()
+                                                        .getOrDefault("SequenceNumber", "0"))))
                 .toList();
     }
 
     /** The call, once it has reached {@code status}. */
     protected static JsonPath awaitStatus(String sid, String status) {
-        await().atMost(DEADLINE).until(() -> status.equals(asOne().get(callJson(sid)).then().extract().path("status")));
+        await().atMost(DEADLINE)
+                .until(
+                        () ->
+                                status.equals(
+                                        asOne().get(callJson(sid))
+                                                .then()
+                                                .extract()
+                                                .path("status")));
         return asOne().get(callJson(sid)).then().extract().jsonPath();
     }
 
     protected static JsonPath timeline(String sid) {
-        return asOne().get("/dialtone/calls/" + sid + "/timeline").then().statusCode(200).extract().jsonPath();
+        return asOne().get("/dialtone/calls/" + sid + "/timeline")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

@@ -28,7 +28,8 @@ public final class RawHttp {
             socket.setSoTimeout(20_000);
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
-            // Nothing more is coming: a body shorter than announced ends here instead of at the server's timeout.
+            // Nothing more is coming: a body shorter than announced ends here instead of at the
+            // server's timeout.
             socket.shutdownOutput();
             return read(socket.getInputStream());
         }
@@ -43,12 +44,16 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
             int colon = header.indexOf(':');
-            headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+            headers.put(
+                    header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    header.substring(colon + 1).trim());
         }
         byte[] body;
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
+            for (int size = Integer.parseInt(line(in).trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line(in).trim(), 16)) {
                 out.write(in.readNBytes(size));
                 line(in);
             }

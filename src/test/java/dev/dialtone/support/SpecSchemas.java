@@ -12,13 +12,14 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks a parsed JSON body against a schema from the copy of Twilio's OpenAPI spec in
- * {@code src/test/resources/twilio-oai}: every declared property present (nullable ones may be
- * null), none undeclared, types, patterns, formats and enums as declared.
+ * Checks a parsed JSON body against a schema from the copy of Twilio's OpenAPI spec in {@code
+ * src/test/resources/twilio-oai}: every declared property present (nullable ones may be null), none
+ * undeclared, types, patterns, formats and enums as declared.
  */
 public final class SpecSchemas {
 
-    private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
+    private static final DateTimeFormatter RFC_2822 =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
     private static final String REF_PREFIX = "#/components/schemas/";
 
     private final Map<String, Object> schemas;
@@ -29,7 +30,8 @@ public final class SpecSchemas {
 
     @SuppressWarnings("unchecked")
     public static SpecSchemas load() {
-        try (InputStream in = SpecSchemas.class.getResourceAsStream("/twilio-oai/call-schemas.json")) {
+        try (InputStream in =
+                SpecSchemas.class.getResourceAsStream("/twilio-oai/call-schemas.json")) {
             return new SpecSchemas(JsonMapper.builder().build().readValue(in, Map.class));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -53,7 +55,8 @@ public final class SpecSchemas {
     }
 
     @SuppressWarnings("unchecked")
-    private void check(Map<String, Object> schema, Object value, String path, List<String> problems) {
+    private void check(
+            Map<String, Object> schema, Object value, String path, List<String> problems) {
         Object ref = schema.get("$ref");
         if (ref != null) {
             check(schema(ref.toString().substring(REF_PREFIX.length())), value, path, problems);
@@ -79,7 +82,11 @@ public final class SpecSchemas {
                     return;
                 }
                 for (int i = 0; i < items.size(); i++) {
-                    check((Map<String, Object>) schema.get("items"), items.get(i), path + "[" + i + "]", problems);
+                    check(
+                            (Map<String, Object>) schema.get("items"),
+                            items.get(i),
+                            path + "[" + i + "]",
+                            problems);
                 }
             }
             case "object" -> checkObject(schema, value, path, problems);
@@ -88,7 +95,8 @@ public final class SpecSchemas {
     }
 
     @SuppressWarnings("unchecked")
-    private void checkObject(Map<String, Object> schema, Object value, String path, List<String> problems) {
+    private void checkObject(
+            Map<String, Object> schema, Object value, String path, List<String> problems) {
         if (!(value instanceof Map<?, ?> object)) {
             problems.add(path + " should be an object");
             return;
@@ -96,28 +104,40 @@ public final class SpecSchemas {
         Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
         if (properties == null) {
             // A free-form object such as subresource_uris (format uri-map): string values only.
-            object.forEach((k, v) -> {
-                if (!(v instanceof String)) {
-                    problems.add(path + "." + k + " should be a string");
-                }
-            });
+            object.forEach(
+                    (k, v) -> {
+                        if (!(v instanceof String)) {
+                            problems.add(path + "." + k + " should be a string");
+                        }
+                    });
             return;
         }
-        properties.forEach((name, property) -> {
-            if (!object.containsKey(name)) {
-                problems.add(path + "." + name + " is missing");
-            } else {
-                check((Map<String, Object>) property, object.get(name), path + "." + name, problems);
-            }
-        });
+        properties.forEach(
+                (name, property) -> {
+                    if (!object.containsKey(name)) {
+                        problems.add(path + "." + name + " is missing");
+                    } else {
+                        check(
+                                (Map<String, Object>) property,
+                                object.get(name),
+                                path + "." + name,
+                                problems);
+                    }
+                });
         object.keySet().stream()
                 .filter(k -> !properties.containsKey(k))
                 .forEach(k -> problems.add(path + "." + k + " is not in the spec"));
     }
 
-    private static void checkString(Map<String, Object> schema, Object value, String path, List<String> problems) {
+    private static void checkString(
+            Map<String, Object> schema, Object value, String path, List<String> problems) {
         if (!(value instanceof String text)) {
-            problems.add(path + " should be a string, was " + value.getClass().getSimpleName() + " " + value);
+            problems.add(
+                    path
+                            + " should be a string, was "
+                            + value.getClass().getSimpleName()
+                            + " "
+                            + value);
             return;
         }
         Object pattern = schema.get("pattern");
@@ -126,7 +146,8 @@ public final class SpecSchemas {
         }
         Object min = schema.get("minLength");
         Object max = schema.get("maxLength");
-        if (min != null && text.length() < ((Number) min).intValue() || max != null && text.length() > ((Number) max).intValue()) {
+        if (min != null && text.length() < ((Number) min).intValue()
+                || max != null && text.length() > ((Number) max).intValue()) {
             problems.add(path + " has the wrong length: " + text);
         }
         Object values = schema.get("enum");

@@ -46,10 +46,19 @@ public final class StandaloneDialtone implements AutoCloseable {
         public List<String> arguments() {
             String shared = System.getenv("SPRING_DATASOURCE_URL");
             if (shared == null) {
-                return List.of("--spring.datasource.url=" + h2Url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                return List.of(
+                        "--spring.datasource.url="
+                                + h2Url
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
             }
-            return List.of("--spring.datasource.url=" + shared + (shared.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                    "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema);
+            return List.of(
+                    "--spring.datasource.url="
+                            + shared
+                            + (shared.contains("?") ? "&" : "?")
+                            + "currentSchema="
+                            + schema,
+                    "--spring.flyway.schemas=" + schema,
+                    "--spring.flyway.default-schema=" + schema);
         }
 
         /** Drops the PostgreSQL schema once the test is done with it. */
@@ -59,8 +68,12 @@ public final class StandaloneDialtone implements AutoCloseable {
             if (shared == null) {
                 return;
             }
-            try (Connection connection = DriverManager.getConnection(shared, System.getenv("SPRING_DATASOURCE_USERNAME"),
-                            System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
+            try (Connection connection =
+                            DriverManager.getConnection(
+                                    shared,
+                                    System.getenv("SPRING_DATASOURCE_USERNAME"),
+                                    System.getenv()
+                                            .getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
                     Statement statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
@@ -72,15 +85,17 @@ public final class StandaloneDialtone implements AutoCloseable {
     }
 
     /** With extra command-line arguments, such as {@code --dialtone.simulation.speed=100}. */
-    public static StandaloneDialtone start(Database database, List<String> arguments, String... profiles) {
+    public static StandaloneDialtone start(
+            Database database, List<String> arguments, String... profiles) {
         List<String> args = new ArrayList<>(List.of("--server.port=0"));
         args.addAll(arguments);
         args.addAll(database.arguments());
         List<String> active = new ArrayList<>(List.of("test"));
         active.addAll(List.of(profiles));
-        return new StandaloneDialtone(new SpringApplicationBuilder(DialtoneApplication.class)
-                .profiles(active.toArray(String[]::new))
-                .run(args.toArray(String[]::new)));
+        return new StandaloneDialtone(
+                new SpringApplicationBuilder(DialtoneApplication.class)
+                        .profiles(active.toArray(String[]::new))
+                        .run(args.toArray(String[]::new)));
     }
 
     public int port() {
@@ -89,7 +104,10 @@ public final class StandaloneDialtone implements AutoCloseable {
 
     /** A request to this instance as account one. */
     public RequestSpecification asOne() {
-        return given().port(port()).auth().preemptive().basic(TestAccounts.ONE, TestAccounts.ONE_TOKEN);
+        return given().port(port())
+                .auth()
+                .preemptive()
+                .basic(TestAccounts.ONE, TestAccounts.ONE_TOKEN);
     }
 
     public static String callsJson() {

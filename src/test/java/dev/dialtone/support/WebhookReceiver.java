@@ -11,14 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
- * A real HTTP server standing in for the user's application: it answers each path as told
- * (TwiML, an error, no answer until released) and keeps every request it got.
+ * A real HTTP server standing in for the user's application: it answers each path as told (TwiML,
+ * an error, no answer until released) and keeps every request it got.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -28,7 +28,12 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /** A request as received: the URL as Dialtone requested it, its headers and its parameters. */
-    public record Received(String method, String url, String path, Map<String, String> headers, Map<String, String> parameters,
+    public record Received(
+            String method,
+            String url,
+            String path,
+            Map<String, String> headers,
+            Map<String, String> parameters,
             Map<String, String> formParameters) {
         public String parameter(String name) {
             return parameters.get(name);
@@ -64,7 +69,10 @@ public final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    /** Answers requests to {@code path} with {@code status} and {@code body}; 200 with an empty body otherwise. */
+    /**
+     * Answers requests to {@code path} with {@code status} and {@code body}; 200 with an empty body
+     * otherwise.
+     */
     public WebhookReceiver answer(String path, int status, String body) {
         answers.put(path, new Answer(status, body, null));
         return this;
@@ -109,9 +117,19 @@ public final class WebhookReceiver implements AutoCloseable {
         parameters.putAll(form);
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
-        String url = "http://127.0.0.1:" + server.getAddress().getPort() + uri.getRawPath()
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        received.add(new Received(exchange.getRequestMethod(), url, uri.getPath(), headers, parameters, form));
+        String url =
+                "http://127.0.0.1:"
+                        + server.getAddress().getPort()
+                        + uri.getRawPath()
+                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        received.add(
+                new Received(
+                        exchange.getRequestMethod(),
+                        url,
+                        uri.getPath(),
+                        headers,
+                        parameters,
+                        form));
         Answer answer = answers.getOrDefault(uri.getPath(), new Answer(200, "", null));
         if (answer.gate() != null) {
             try {
@@ -139,8 +157,14 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         for (String pair : form.split("&")) {
             int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            map.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            String key =
+                    URLDecoder.decode(
+                            eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            map.put(
+                    key,
+                    eq < 0
+                            ? ""
+                            : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return map;
     }

@@ -51,13 +51,27 @@ class SlowReceiversTest {
                 dripping.add(create(Map.of("Url", drip.url("/twiml/" + i))));
             }
             List<String> healthy = healthyCalls(100);
-            await().atMost(Duration.ofSeconds(30)).until(() -> healthy.stream().allMatch(sid -> "completed".equals(status(sid))));
-            await().atMost(Duration.ofSeconds(30)).until(() -> healthy.stream().allMatch(sid -> !RECEIVER.requests(sid, "/cb").isEmpty()));
-            // Each dripping fetch is cut at its deadline: the call ends after one fetch, with 11200.
-            await().atMost(Duration.ofSeconds(30)).until(() -> dripping.stream().allMatch(sid -> "completed".equals(status(sid))));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> healthy.stream().allMatch(sid -> "completed".equals(status(sid))));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    healthy.stream()
+                                            .allMatch(
+                                                    sid ->
+                                                            !RECEIVER.requests(sid, "/cb")
+                                                                    .isEmpty()));
+            // Each dripping fetch is cut at its deadline: the call ends after one fetch, with
+            // 11200.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    dripping.stream()
+                                            .allMatch(sid -> "completed".equals(status(sid))));
             assertThat(drip.requests()).hasSize(20);
             for (String sid : dripping) {
-                assertThat(timeline(sid).getList("notifications.error_code")).containsExactly(11200);
+                assertThat(timeline(sid).getList("notifications.error_code"))
+                        .containsExactly(11200);
             }
         }
     }
@@ -65,13 +79,32 @@ class SlowReceiversTest {
     @Test
     void aCallbackReceiverThatDripsGetsEachEventTriedTwiceAndNoMore() throws Exception {
         try (DripServer drip = new DripServer(DripServer.Mode.DRIP, Duration.ofSeconds(1))) {
-            String sid = create(Map.of("Twiml", "<Response><Hangup/></Response>", "StatusCallback", drip.url("/status"),
-                    "StatusCallbackEvent", "initiated ringing answered completed"));
+            String sid =
+                    create(
+                            Map.of(
+                                    "Twiml",
+                                    "<Response><Hangup/></Response>",
+                                    "StatusCallback",
+                                    drip.url("/status"),
+                                    "StatusCallbackEvent",
+                                    "initiated ringing answered completed"));
             List<String> healthy = healthyCalls(20);
-            await().atMost(Duration.ofSeconds(30)).until(() -> healthy.stream().allMatch(h -> !RECEIVER.requests(h, "/cb").isEmpty()));
-            // A retry holds no later event back, so all four settle within a few deadlines, not behind each other's retries.
-            await().atMost(Duration.ofSeconds(20)).until(() -> timeline(sid).getList("webhooks.state").equals(
-                    List.of("failed", "failed", "failed", "failed")));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    healthy.stream()
+                                            .allMatch(h -> !RECEIVER.requests(h, "/cb").isEmpty()));
+            // A retry holds no later event back, so all four settle within a few deadlines, not
+            // behind each other's retries.
+            await().atMost(Duration.ofSeconds(20))
+                    .until(
+                            () ->
+                                    timeline(sid)
+                                            .getList("webhooks.state")
+                                            .equals(
+                                                    List.of(
+                                                            "failed", "failed", "failed",
+                                                            "failed")));
             assertThat(timeline(sid).getList("webhooks.attempts")).containsExactly(2, 2, 2, 2);
             assertThat(drip.requests()).hasSize(8);
         }
@@ -80,27 +113,48 @@ class SlowReceiversTest {
     @Test
     void aReceiverThatNeverAnswersCostsOthersLittle() throws Exception {
         try (DripServer silent = new DripServer(DripServer.Mode.SILENT, Duration.ZERO)) {
-            // Its URL asks for 15 s to answer: before, 64 of them held every delivery permit that long.
+            // Its URL asks for 15 s to answer: before, 64 of them held every delivery permit that
+            // long.
             for (int i = 0; i < 150; i++) {
-                create(Map.of("Twiml", "<Response><Hangup/></Response>", "StatusCallback", silent.url("/never#rt=15000")));
+                create(
+                        Map.of(
+                                "Twiml",
+                                "<Response><Hangup/></Response>",
+                                "StatusCallback",
+                                silent.url("/never#rt=15000")));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> silent.requests().size() >= 20);
             List<String> healthy = healthyCalls(20);
-            await().atMost(Duration.ofSeconds(10)).until(() -> healthy.stream().allMatch(sid -> !RECEIVER.requests(sid, "/cb").isEmpty()));
-            assertThat(silent.requests().size()).isLessThanOrEqualTo(WebhookDispatcher.MAX_PER_HOST);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(
+                            () ->
+                                    healthy.stream()
+                                            .allMatch(
+                                                    sid ->
+                                                            !RECEIVER.requests(sid, "/cb")
+                                                                    .isEmpty()));
+            assertThat(silent.requests().size())
+                    .isLessThanOrEqualTo(WebhookDispatcher.MAX_PER_HOST);
         }
     }
 
     private static List<String> healthyCalls(int count) {
         List<String> sids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            sids.add(create(Map.of("Url", RECEIVER.url("/hello"), "StatusCallback", RECEIVER.url("/cb"))));
+            sids.add(
+                    create(
+                            Map.of(
+                                    "Url",
+                                    RECEIVER.url("/hello"),
+                                    "StatusCallback",
+                                    RECEIVER.url("/cb"))));
         }
         return sids;
     }
 
     private static String create(Map<String, String> form) {
-        var request = dialtone.asOne().formParam("To", "+14155550123").formParam("From", "+15005550006");
+        var request =
+                dialtone.asOne().formParam("To", "+14155550123").formParam("From", "+15005550006");
         form.forEach(request::formParam);
         return request.post(callsJson()).then().statusCode(201).extract().path("sid");
     }
@@ -110,6 +164,11 @@ class SlowReceiversTest {
     }
 
     private static JsonPath timeline(String sid) {
-        return dialtone.asOne().get("/dialtone/calls/" + sid + "/timeline").then().statusCode(200).extract().jsonPath();
+        return dialtone.asOne()
+                .get("/dialtone/calls/" + sid + "/timeline")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

@@ -19,14 +19,25 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Dialtone's own requests: on whose threads they complete, credentials in URLs, redirects, and targets it must not reach. */
+/**
+ * Dialtone's own requests: on whose threads they complete, credentials in URLs, redirects, and
+ * targets it must not reach.
+ */
 class WebhookClientTest {
 
     private static final String ACCOUNT = "AC33333333333333333333333333333333";
 
-    private final WebhookClient client = new WebhookClient(new AccountRegistry(new AccountsProperties(
-            List.of(new AccountsProperties.Account(ACCOUNT, "token", List.of())))),
-            new OutboundPolicy(new OutboundProperties(List.of(), List.of("169.254.0.0/16", "metadata.google.internal"))));
+    private final WebhookClient client =
+            new WebhookClient(
+                    new AccountRegistry(
+                            new AccountsProperties(
+                                    List.of(
+                                            new AccountsProperties.Account(
+                                                    ACCOUNT, "token", List.of())))),
+                    new OutboundPolicy(
+                            new OutboundProperties(
+                                    List.of(),
+                                    List.of("169.254.0.0/16", "metadata.google.internal"))));
     private final WebhookReceiver receiver = new WebhookReceiver();
 
     @AfterEach
@@ -35,16 +46,35 @@ class WebhookClientTest {
         receiver.close();
     }
 
-    /** What callers chain on a delivery (recording it in the database) runs on the client's own bounded pool. */
+    /**
+     * What callers chain on a delivery (recording it in the database) runs on the client's own
+     * bounded pool.
+     */
     @Test
     void completesAnswersAndFailuresOnItsOwnThreads() throws Exception {
         receiver.answer("/ok", 200, "fine");
-        String answered = client.send(ACCOUNT, settings(receiver.url("/ok")), HttpMethod.POST, List.of(Map.entry("A", "1")))
-                .thenApply(outcome -> outcome.statusCode() + " " + Thread.currentThread().getName())
-                .get(10, TimeUnit.SECONDS);
-        String refused = client.send(ACCOUNT, settings("http://127.0.0.1:9/closed"), HttpMethod.POST, List.of())
-                .thenApply(outcome -> outcome.failure() + " " + Thread.currentThread().getName())
-                .get(10, TimeUnit.SECONDS);
+        String answered =
+                client.send(
+                                ACCOUNT,
+                                settings(receiver.url("/ok")),
+                                HttpMethod.POST,
+                                List.of(Map.entry("A", "1")))
+                        .thenApply(
+                                outcome ->
+                                        outcome.statusCode()
+                                                + " "
+                                                + Thread.currentThread().getName())
+                        .get(10, TimeUnit.SECONDS);
+        String refused =
+                client.send(
+                                ACCOUNT,
+                                settings("http://127.0.0.1:9/closed"),
+                                HttpMethod.POST,
+                                List.of())
+                        .thenApply(
+                                outcome ->
+                                        outcome.failure() + " " + Thread.currentThread().getName())
+                        .get(10, TimeUnit.SECONDS);
 
         assertThat(answered).isEqualTo("200 dialtone-webhook-completion");
         assertThat(refused).isEqualTo("CONNECT dialtone-webhook-completion");
@@ -55,11 +85,22 @@ class WebhookClientTest {
         String url = receiver.url("/secured").replace("http://", "http://app:s%40cret@");
         WebhookClient.Outcome outcome = send(url);
         assertThat(outcome.succeeded()).isTrue();
-        WebhookReceiver.Received received = receiver.requests(r -> r.path().equals("/secured")).get(0);
+        WebhookReceiver.Received received =
+                receiver.requests(r -> r.path().equals("/secured")).get(0);
         assertThat(received.headers().get("authorization"))
-                .isEqualTo("Basic " + Base64.getEncoder().encodeToString("app:s@cret".getBytes(StandardCharsets.UTF_8)));
+                .isEqualTo(
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                "app:s@cret".getBytes(StandardCharsets.UTF_8)));
         assertThat(received.url()).isEqualTo(receiver.url("/secured"));
-        assertThat(new RequestValidator("token").validate(received.url(), received.formParameters(), received.signature())).isTrue();
+        assertThat(
+                        new RequestValidator("token")
+                                .validate(
+                                        received.url(),
+                                        received.formParameters(),
+                                        received.signature()))
+                .isTrue();
     }
 
     @Test
@@ -68,7 +109,8 @@ class WebhookClientTest {
         WebhookClient.Outcome moved = send(receiver.url("/moved"));
         assertThat(moved.statusCode()).isEqualTo(200);
         assertThat(moved.body()).isEqualTo("<Response/>");
-        assertThat(receiver.requests(r -> r.path().equals("/here")).get(0).method()).isEqualTo("GET");
+        assertThat(receiver.requests(r -> r.path().equals("/here")).get(0).method())
+                .isEqualTo("GET");
 
         receiver.redirect("/to-metadata", 307, "http://169.254.169.254/latest/meta-data");
         WebhookClient.Outcome refused = send(receiver.url("/to-metadata"));
@@ -77,7 +119,8 @@ class WebhookClientTest {
         receiver.redirect("/loop", 302, "/loop");
         WebhookClient.Outcome loop = send(receiver.url("/loop"));
         assertThat(loop.succeeded()).isFalse();
-        assertThat(receiver.requests(r -> r.path().equals("/loop"))).hasSize(WebhookClient.MAX_REDIRECTS + 1);
+        assertThat(receiver.requests(r -> r.path().equals("/loop")))
+                .hasSize(WebhookClient.MAX_REDIRECTS + 1);
     }
 
     @Test
@@ -88,8 +131,13 @@ class WebhookClientTest {
     }
 
     private WebhookClient.Outcome send(String url) throws Exception {
-        return client.send(ACCOUNT, new DeliverySettings(url, Duration.ofSeconds(2), Duration.ofSeconds(5), 0, Set.of()),
-                HttpMethod.POST, List.of(Map.entry("CallSid", "CA1"))).get(20, TimeUnit.SECONDS);
+        return client.send(
+                        ACCOUNT,
+                        new DeliverySettings(
+                                url, Duration.ofSeconds(2), Duration.ofSeconds(5), 0, Set.of()),
+                        HttpMethod.POST,
+                        List.of(Map.entry("CallSid", "CA1")))
+                .get(20, TimeUnit.SECONDS);
     }
 
     private static DeliverySettings settings(String url) {

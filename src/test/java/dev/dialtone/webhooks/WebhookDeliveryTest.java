@@ -17,8 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 class WebhookDeliveryTest extends LifecycleTest {
 
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void retriesOnceByDefaultAndRecordsEveryAttempt() {
@@ -31,9 +30,15 @@ class WebhookDeliveryTest extends LifecycleTest {
         Map<String, Object> webhook = webhook(sid);
         assertThat(webhook).containsEntry("attempts", 2);
         List<Map<String, Object>> attempts = timeline(sid).getList("requests");
-        assertThat(attempts).hasSize(2).allSatisfy(a -> assertThat(a)
-                .containsEntry("kind", "status-callback").containsEntry("status_code", 503)
-                .containsEntry("response_excerpt", "try later").containsEntry("url", RECEIVER.url(failing)));
+        assertThat(attempts)
+                .hasSize(2)
+                .allSatisfy(
+                        a ->
+                                assertThat(a)
+                                        .containsEntry("kind", "status-callback")
+                                        .containsEntry("status_code", 503)
+                                        .containsEntry("response_excerpt", "try later")
+                                        .containsEntry("url", RECEIVER.url(failing)));
         assertThat(attempts).extracting(a -> a.get("attempt")).containsExactly(1, 2);
         assertThat(((Map<?, ?>) attempts.get(0).get("parameters")).get("CallSid")).isEqualTo(sid);
     }
@@ -48,10 +53,15 @@ class WebhookDeliveryTest extends LifecycleTest {
         assertThat(attempts).hasSize(4);
         // The fragment is never sent, and the signature is over the URL without it.
         RequestValidator validator = new RequestValidator(TestAccounts.ONE_TOKEN);
-        assertThat(attempts).allSatisfy(r -> {
-            assertThat(r.url()).doesNotContain("#");
-            assertThat(validator.validate(r.url(), r.formParameters(), r.signature())).isTrue();
-        });
+        assertThat(attempts)
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.url()).doesNotContain("#");
+                            assertThat(
+                                            validator.validate(
+                                                    r.url(), r.formParameters(), r.signature()))
+                                    .isTrue();
+                        });
 
         String noRetry = path("no-retry");
         RECEIVER.answer(noRetry, 500, "");
@@ -65,10 +75,13 @@ class WebhookDeliveryTest extends LifecycleTest {
         String sid = call("http://127.0.0.1:9/nobody-listens", "completed");
         await().atMost(DEADLINE).until(() -> "failed".equals(webhook(sid).get("state")));
         List<Map<String, Object>> attempts = timeline(sid).getList("requests");
-        assertThat(attempts).hasSize(2).allSatisfy(a -> {
-            assertThat(a.get("status_code")).isNull();
-            assertThat((String) a.get("error")).isNotBlank();
-        });
+        assertThat(attempts)
+                .hasSize(2)
+                .allSatisfy(
+                        a -> {
+                            assertThat(a.get("status_code")).isNull();
+                            assertThat((String) a.get("error")).isNotBlank();
+                        });
     }
 
     @Test
@@ -78,13 +91,15 @@ class WebhookDeliveryTest extends LifecycleTest {
         CountDownLatch release = new CountDownLatch(1);
         RECEIVER.answerWhenReleased(stuck, release);
         try {
-            String blocked = call(RECEIVER.url(stuck) + "#rt=15000", "initiated ringing answered completed");
+            String blocked =
+                    call(RECEIVER.url(stuck) + "#rt=15000", "initiated ringing answered completed");
             await().atMost(DEADLINE).until(() -> RECEIVER.requests(blocked, stuck).size() == 1);
             List<String> others = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 others.add(call(RECEIVER.url(healthy), "initiated ringing answered completed"));
             }
-            // Every other call's four callbacks arrive while the stuck receiver still holds its first one.
+            // Every other call's four callbacks arrive while the stuck receiver still holds its
+            // first one.
             for (String other : others) {
                 await().atMost(DEADLINE).until(() -> RECEIVER.requests(other, healthy).size() == 4);
             }
@@ -103,8 +118,18 @@ class WebhookDeliveryTest extends LifecycleTest {
         String sid = call(RECEIVER.url(status), "completed");
         await().atMost(DEADLINE).until(() -> "delivered".equals(webhook(sid).get("state")));
         asOne().delete(callJson(sid)).then().statusCode(204);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM call_requests WHERE call_sid = ?", Integer.class, sid)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM webhooks WHERE call_sid = ?", Integer.class, sid)).isZero();
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM call_requests WHERE call_sid = ?",
+                                Integer.class,
+                                sid))
+                .isZero();
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM webhooks WHERE call_sid = ?",
+                                Integer.class,
+                                sid))
+                .isZero();
         asOne().get("/dialtone/calls/" + sid + "/timeline").then().statusCode(404);
     }
 
@@ -117,16 +142,23 @@ class WebhookDeliveryTest extends LifecycleTest {
         }
         for (String sid : sids) {
             await().atMost(DEADLINE).until(() -> RECEIVER.requests(sid, ordered).size() == 4);
-            assertThat(RECEIVER.requests(sid, ordered)).extracting(r -> r.parameter("SequenceNumber"))
+            assertThat(RECEIVER.requests(sid, ordered))
+                    .extracting(r -> r.parameter("SequenceNumber"))
                     .containsExactly("0", "1", "2", "3");
         }
     }
 
     private String call(String statusCallback, String events) {
-        return asOne().formParam("To", uniqueNumber()).formParam("From", "+15005550006")
+        return asOne().formParam("To", uniqueNumber())
+                .formParam("From", "+15005550006")
                 .formParam("Twiml", "<Response><Say>Hi</Say></Response>")
-                .formParam("StatusCallback", statusCallback).formParam("StatusCallbackEvent", events)
-                .post(callsJson()).then().statusCode(201).extract().path("sid");
+                .formParam("StatusCallback", statusCallback)
+                .formParam("StatusCallbackEvent", events)
+                .post(callsJson())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("sid");
     }
 
     private static Map<String, Object> webhook(String sid) {
