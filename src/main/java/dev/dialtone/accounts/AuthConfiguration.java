@@ -16,6 +16,11 @@ class AuthConfiguration implements WebMvcConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(AuthConfiguration.class);
 
+    /** The account application.yml configures when nothing else does. */
+    static final String BUILT_IN_SID = "ACd1a170ed1a170ed1a170ed1a170e0000";
+
+    static final String BUILT_IN_TOKEN = "dialtonedevtoken0000000000000000";
+
     private final AccountRegistry registry;
 
     AuthConfiguration(AccountRegistry registry) {
@@ -24,9 +29,8 @@ class AuthConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry interceptors) {
-        // Every route needs credentials, however its path is spelled; only the error page, reached
-        // by
-        // the container's own dispatch, is left out.
+        // Every route needs credentials, however its path is spelled; only the error page,
+        // reached by the container's own dispatch, is left out.
         interceptors
                 .addInterceptor(new BasicAuthInterceptor(registry))
                 .addPathPatterns("/**")
@@ -44,12 +48,18 @@ class AuthConfiguration implements WebMvcConfigurer {
     /** Tells a newcomer which credentials to use. */
     @EventListener(ApplicationReadyEvent.class)
     void announceAccounts() {
-        registry.all()
-                .forEach(
-                        account ->
-                                log.info(
-                                        "Dialtone account {} (auth token {})",
-                                        account.sid(),
-                                        account.authToken()));
+        registry.all().forEach(account -> log.info(announcement(account)));
+    }
+
+    /**
+     * The built-in account's token is public (README prints it), so it is shown; a configured one
+     * is a secret, and only its account is named.
+     */
+    static String announcement(AccountsProperties.Account account) {
+        boolean builtIn =
+                BUILT_IN_SID.equals(account.sid()) && BUILT_IN_TOKEN.equals(account.authToken());
+        return builtIn
+                ? "Dialtone account " + account.sid() + " (auth token " + account.authToken() + ")"
+                : "Dialtone account " + account.sid() + " (auth token as configured)";
     }
 }
