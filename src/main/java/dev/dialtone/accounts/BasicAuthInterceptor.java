@@ -38,8 +38,8 @@ public class BasicAuthInterceptor implements HandlerInterceptor {
                 credentialsAccount(request.getHeader(HttpHeaders.AUTHORIZATION))
                         .orElseThrow(TwilioException::unauthorized);
         if (!(handler instanceof HandlerMethod)) {
-            // Only controller methods are routes of ours; whatever else answers cannot say whose it
-            // is.
+            // Only controller methods are routes of ours; whatever else answers cannot
+            // say whose it is.
             throw TwilioException.unauthorized();
         }
         if (!allowed(account, pathVariables(request))) {

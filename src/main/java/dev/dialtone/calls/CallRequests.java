@@ -102,8 +102,8 @@ final class CallRequests {
                     SIP_AUTH_PASSWORD_REQUIRED,
                     "SipAuthPassword is required when providing SipAuthUsername");
         }
-        // With an ApplicationSid the application's own URLs and callbacks apply, so these are
-        // ignored.
+        // With an ApplicationSid the application's own URLs and callbacks apply,
+        // so these are ignored.
         boolean own = applicationSid == null;
         HttpMethod method = p.method("Method", HttpMethod.POST);
         String fallbackUrl = p.url("FallbackUrl", URL_INVALID);

@@ -25,8 +25,8 @@ public class CallStore {
                     + ") VALUES ("
                     + placeholders(COLUMN_NAMES.size())
                     + ")";
-    // Every column is written back; the version both counts the change and checks nothing came
-    // between.
+    // Every column is written back; the version both counts the change and
+    // checks nothing came between.
     private static final String UPDATE =
             "UPDATE calls SET "
                     + String.join(

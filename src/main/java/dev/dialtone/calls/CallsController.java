@@ -56,8 +56,8 @@ class CallsController {
         CallFilter filter = CallFilter.parse(query);
         CallPageRequest page = CallPageRequest.parse(query);
         CallQueries.Slice slice = service.list(accountSid, filter, page);
-        // Page URIs are written from the matched path, never echoed as the client happened to spell
-        // it.
+        // Page URIs are written from the matched path, never echoed as the client
+        // happened to spell it.
         String path = "/2010-04-01/Accounts/" + accountSid + "/" + collection;
         return renderer.list(format, ELEMENT, envelope(path, filter, page, slice));
     }

@@ -37,8 +37,8 @@ record PageToken(boolean after, Instant dateCreated, String sid) {
                     TwilioErrorCodes.PAGE_TOKEN_INVALID, "Invalid PageToken");
         }
         Instant created = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-        // No call is created after the year 9999; a later time is no token of ours, and no database
-        // compares it.
+        // No call is created after the year 9999; a later time is no token of ours, and
+        // no database compares it.
         if (created.isAfter(CallFilter.LATEST)) {
             throw TwilioException.badRequest(
                     TwilioErrorCodes.PAGE_TOKEN_INVALID, "Invalid PageToken");

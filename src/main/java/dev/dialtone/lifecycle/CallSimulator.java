@@ -142,8 +142,8 @@ public class CallSimulator implements DisposableBean {
         int total = 0;
         int room;
         do {
-            // A claim starts at most one fetch per call, so it claims no more calls than fetches
-            // may start.
+            // A claim starts at most one fetch per call, so it claims no more calls
+            // than fetches may start.
             room = fetchLimit.room(BATCH);
             if (room == 0) {
                 break;
@@ -406,8 +406,8 @@ public class CallSimulator implements DisposableBean {
         try {
             fetching = fetcher.fetch(fetch.request());
         } catch (RuntimeException e) {
-            // The call's lease runs out and the fetch is tried again; the permit must not be lost
-            // meanwhile.
+            // The call's lease runs out and the fetch is tried again; the permit must
+            // not be lost meanwhile.
             fetchLimit.release();
             log.warn("Call {}: TwiML fetch could not start: {}", fetch.sid(), e.toString());
             return;

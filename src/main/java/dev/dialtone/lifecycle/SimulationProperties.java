@@ -58,8 +58,8 @@ public record SimulationProperties(
     /** A configured duration at the configured speed. */
     public Duration scaled(Duration duration) {
         Duration bounded = duration.compareTo(LONGEST) > 0 ? LONGEST : duration;
-        // A double too large for a long converts to Long.MAX_VALUE nanoseconds (292 years), never
-        // an error.
+        // A double too large for a long converts to Long.MAX_VALUE nanoseconds (292
+        // years), never an error.
         return speed == 1 ? bounded : Duration.ofNanos((long) (bounded.toNanos() / speed));
     }
 

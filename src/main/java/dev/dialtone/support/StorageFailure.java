@@ -35,8 +35,8 @@ public final class StorageFailure {
 
     private static boolean isStorage(SQLException sql) {
         String state = sql.getSQLState();
-        // PostgreSQL: class 53 is "insufficient resources" (53100 disk full), 58 "system error"
-        // (58030 I/O).
+        // PostgreSQL: class 53 is "insufficient resources" (53100 disk full), 58
+        // "system error" (58030 I/O).
         if (state != null && (state.startsWith("53") || state.startsWith("58"))) {
             return true;
         }

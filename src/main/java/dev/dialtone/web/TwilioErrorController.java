@@ -29,8 +29,8 @@ class TwilioErrorController implements ErrorController {
         TwilioException error =
                 thrown instanceof Throwable t
                         ? ApiExceptionHandler.toTwilio(t, path)
-                        // Without a status the client asked for /error itself, which is no resource
-                        // of ours.
+                        // Without a status the client asked for /error itself, which is
+                        // no resource of ours.
                         : ContainerErrors.forStatus(status instanceof Integer s ? s : 404, path);
         return renderer.error(WireFormat.ofPath(path), error);
     }

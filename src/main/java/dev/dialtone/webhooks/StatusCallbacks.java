@@ -61,8 +61,8 @@ public class StatusCallbacks {
                 p.add(Map.entry("SipResponseCode", call.sipResponseCode().toString()));
             }
         }
-        // A call's callbacks leave one at a time: behind an unsettled one, a new one waits its
-        // turn.
+        // A call's callbacks leave one at a time: behind an unsettled one, a new
+        // one waits its turn.
         boolean behindAnother =
                 jdbc.queryForObject(
                                 "SELECT COUNT(*) FROM webhooks WHERE call_sid = ?"

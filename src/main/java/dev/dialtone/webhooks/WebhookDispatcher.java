@@ -155,8 +155,8 @@ public class WebhookDispatcher implements DisposableBean {
             inFlight.take(claim.sending().size());
             claim.sending().forEach(this::send);
         } while (claimed == room);
-        // A due webhook held back behind an earlier one of its call counts too: that one's settling
-        // wakes us.
+        // A due webhook held back behind an earlier one of its call counts too: that
+        // one's settling wakes us.
         return WakeableLoop.nextRound(
                 jdbc.queryForObject("SELECT MIN(due_at) FROM webhooks", OffsetDateTime.class),
                 total,
@@ -186,8 +186,8 @@ public class WebhookDispatcher implements DisposableBean {
         for (Claimed webhook : batch) {
             DeliverySettings settings = webhook.settings();
             if (webhook.attempt() > settings.retries() + 1) {
-                // The last attempt's lease ran out (its instance died mid-send): the attempts are
-                // spent.
+                // The last attempt's lease ran out (its instance died mid-send):
+                // the attempts are spent.
                 log.info(
                         "Webhook {} for call {} to {} failed: no attempt left",
                         webhook.id(),

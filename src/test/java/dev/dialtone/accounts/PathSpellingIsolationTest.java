@@ -116,8 +116,8 @@ class PathSpellingIsolationTest extends ApiTest {
                             route.body(),
                             TestAccounts.TWO,
                             TestAccounts.TWO_TOKEN);
-            // An error may echo the path it was given, SIDs included; a call's own fields it must
-            // never show.
+            // An error may echo the path it was given, SIDs included; a call's own fields
+            // it must never show.
             if (answer.status() < 300 || answer.body().contains("to_formatted")) {
                 breaches.add(route.method() + " " + path + " → " + answer.status());
             }

@@ -50,8 +50,8 @@ class KillDuringCreatesTest {
     void everyAcknowledgedCallSurvivesAKillAndEnds() throws Exception {
         try (StandaloneDialtone.Database database = StandaloneDialtone.Database.inFile(workDir);
                 WebhookReceiver receiver = new WebhookReceiver()) {
-            // On H2 the process keeps its default database settings; PostgreSQL gets a schema of
-            // its own.
+            // On H2 the process keeps its default database settings; PostgreSQL gets a
+            // schema of its own.
             List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=fast"));
             if (System.getenv("SPRING_DATASOURCE_URL") != null) {
                 arguments.addAll(database.arguments());

@@ -25,8 +25,8 @@ class HostileAnswersTest extends LifecycleTest {
         asOne().formParam("TimeLimit", "100").post(callJson(sid)).then().statusCode(200);
         gate.countDown();
         awaitStatus(sid, "completed");
-        // Had the update superseded the fetch, the call would have waited out its lease and fetched
-        // again.
+        // Had the update superseded the fetch, the call would have waited out its
+        // lease and fetched again.
         assertThat(RECEIVER.requests(sid, twiml)).hasSize(1);
         assertThat(asOne().get(callJson(sid)).then().extract().<Integer>path("time_limit"))
                 .isNull();

@@ -111,12 +111,12 @@ class PoisonInputTest {
                                                     sid ->
                                                             !receiver.requests(sid, "/status")
                                                                     .isEmpty()));
-            // The CJK call is one like any other: it ends with its four callbacks, and can be
-            // deleted.
+            // The CJK call is one like any other: it ends with its four callbacks,
+            // and can be deleted.
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> receiver.requests(poison.get(0), "/status").size() == 4);
-            // Every poison call ends in time too: the five-fold longest pause is cut by the talk
-            // time.
+            // Every poison call ends in time too: the five-fold longest pause is cut
+            // by the talk time.
             await().atMost(Duration.ofSeconds(30))
                     .until(
                             () ->

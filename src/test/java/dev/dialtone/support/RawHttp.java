@@ -28,8 +28,8 @@ public final class RawHttp {
             socket.setSoTimeout(20_000);
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
-            // Nothing more is coming: a body shorter than announced ends here instead of at the
-            // server's timeout.
+            // Nothing more is coming: a body shorter than announced ends here instead of
+            // at the server's timeout.
             socket.shutdownOutput();
             return read(socket.getInputStream());
         }

@@ -61,8 +61,8 @@ class SlowReceiversTest {
                                                     sid ->
                                                             !RECEIVER.requests(sid, "/cb")
                                                                     .isEmpty()));
-            // Each dripping fetch is cut at its deadline: the call ends after one fetch, with
-            // 11200.
+            // Each dripping fetch is cut at its deadline: the call ends after
+            // one fetch, with 11200.
             await().atMost(Duration.ofSeconds(30))
                     .until(
                             () ->
@@ -113,8 +113,8 @@ class SlowReceiversTest {
     @Test
     void aReceiverThatNeverAnswersCostsOthersLittle() throws Exception {
         try (DripServer silent = new DripServer(DripServer.Mode.SILENT, Duration.ZERO)) {
-            // Its URL asks for 15 s to answer: before, 64 of them held every delivery permit that
-            // long.
+            // Its URL asks for 15 s to answer: before, 64 of them held every
+            // delivery permit that long.
             for (int i = 0; i < 150; i++) {
                 create(
                         Map.of(

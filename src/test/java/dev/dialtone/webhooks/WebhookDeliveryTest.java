@@ -98,8 +98,8 @@ class WebhookDeliveryTest extends LifecycleTest {
             for (int i = 0; i < 5; i++) {
                 others.add(call(RECEIVER.url(healthy), "initiated ringing answered completed"));
             }
-            // Every other call's four callbacks arrive while the stuck receiver still holds its
-            // first one.
+            // Every other call's four callbacks arrive while the stuck receiver still
+            // holds its first one.
             for (String other : others) {
                 await().atMost(DEADLINE).until(() -> RECEIVER.requests(other, healthy).size() == 4);
             }
