@@ -8,9 +8,13 @@ COPY src src
 RUN ./mvnw -B -q package -DskipTests
 
 FROM eclipse-temurin:25-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --home-dir /app --shell /usr/sbin/nologin dialtone
 WORKDIR /app
 COPY --from=build /src/target/dialtone-*.jar /app/dialtone.jar
+# The H2 files go to /app/data; the process owns that and nothing else.
+RUN mkdir /app/data && chown dialtone /app/data
+USER dialtone
 # Inside a container, loopback is the container's own: listen on every interface.
 ENV SERVER_ADDRESS=0.0.0.0
 EXPOSE 8080
