@@ -1,6 +1,7 @@
 package dev.dialtone.calls;
 
 import dev.dialtone.support.DatabaseTime;
+import dev.dialtone.web.WebhookMethod;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,13 +56,13 @@ public class Call {
     private Long queueTime;
 
     private String url;
-    private HttpMethod method;
+    private WebhookMethod method;
     private String twiml;
     private String applicationSid;
     private String fallbackUrl;
-    private HttpMethod fallbackMethod;
+    private WebhookMethod fallbackMethod;
     private String statusCallback;
-    private HttpMethod statusCallbackMethod;
+    private WebhookMethod statusCallbackMethod;
 
     /** Space-separated, as Twilio documents the parameter. */
     private String statusCallbackEvents;
@@ -72,7 +73,7 @@ public class Call {
     private boolean record;
     private String recordingChannels;
     private String recordingStatusCallback;
-    private HttpMethod recordingStatusCallbackMethod;
+    private WebhookMethod recordingStatusCallbackMethod;
     private String recordingStatusCallbackEvents;
     private String recordingTrack;
     private String trim;
@@ -85,7 +86,7 @@ public class Call {
     private Integer machineDetectionSilenceTimeout;
     private Boolean asyncAmd;
     private String asyncAmdStatusCallback;
-    private HttpMethod asyncAmdStatusCallbackMethod;
+    private WebhookMethod asyncAmdStatusCallbackMethod;
     private String byoc;
     private String callReason;
     private String callToken;
@@ -106,7 +107,7 @@ public class Call {
     /** The TwiML the call runs next: a URL to fetch with its method, or a document. */
     private String twimlUrl;
 
-    private HttpMethod twimlMethod;
+    private WebhookMethod twimlMethod;
     private String twimlDocument;
 
     /** An operator's hold: the call stays in this status until released. */
@@ -458,9 +459,9 @@ public class Call {
     }
 
     /** Which TwiML the call runs next. */
-    public void runTwiml(String documentUrl, HttpMethod documentMethod, String document) {
+    public void runTwiml(String documentUrl, WebhookMethod documentMethod, String document) {
         twimlUrl = documentUrl;
-        twimlMethod = documentMethod == null ? HttpMethod.POST : documentMethod;
+        twimlMethod = documentMethod == null ? WebhookMethod.POST : documentMethod;
         twimlDocument = document;
     }
 
@@ -602,7 +603,7 @@ public class Call {
         return url;
     }
 
-    public HttpMethod method() {
+    public WebhookMethod method() {
         return method;
     }
 
@@ -618,7 +619,7 @@ public class Call {
         return fallbackUrl;
     }
 
-    public HttpMethod fallbackMethod() {
+    public WebhookMethod fallbackMethod() {
         return fallbackMethod;
     }
 
@@ -626,7 +627,7 @@ public class Call {
         return statusCallback;
     }
 
-    public HttpMethod statusCallbackMethod() {
+    public WebhookMethod statusCallbackMethod() {
         return statusCallbackMethod;
     }
 
@@ -660,7 +661,7 @@ public class Call {
         return recordingStatusCallback;
     }
 
-    public HttpMethod recordingStatusCallbackMethod() {
+    public WebhookMethod recordingStatusCallbackMethod() {
         return recordingStatusCallbackMethod;
     }
 
@@ -728,7 +729,7 @@ public class Call {
         return twimlUrl;
     }
 
-    public HttpMethod twimlMethod() {
+    public WebhookMethod twimlMethod() {
         return twimlMethod;
     }
 

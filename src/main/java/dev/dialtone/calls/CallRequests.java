@@ -3,6 +3,7 @@ package dev.dialtone.calls;
 import static dev.dialtone.web.TwilioErrorCodes.*;
 
 import dev.dialtone.web.TwilioException;
+import dev.dialtone.web.WebhookMethod;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,11 +106,11 @@ final class CallRequests {
         // With an ApplicationSid the application's own URLs and callbacks apply,
         // so these are ignored.
         boolean own = applicationSid == null;
-        HttpMethod method = p.method("Method", HttpMethod.POST);
+        WebhookMethod method = p.method("Method", WebhookMethod.POST);
         String fallbackUrl = p.url("FallbackUrl", URL_INVALID);
-        HttpMethod fallbackMethod = p.method("FallbackMethod", HttpMethod.POST);
+        WebhookMethod fallbackMethod = p.method("FallbackMethod", WebhookMethod.POST);
         String statusCallback = p.url("StatusCallback", STATUS_CALLBACK_INVALID);
-        HttpMethod statusCallbackMethod = p.method("StatusCallbackMethod", HttpMethod.POST);
+        WebhookMethod statusCallbackMethod = p.method("StatusCallbackMethod", WebhookMethod.POST);
         List<String> events =
                 p.words(
                         "StatusCallbackEvent",
@@ -120,13 +121,13 @@ final class CallRequests {
                 to,
                 from,
                 url,
-                own ? method : HttpMethod.POST,
+                own ? method : WebhookMethod.POST,
                 url == null ? twiml : null,
                 applicationSid,
                 own ? fallbackUrl : null,
-                own ? fallbackMethod : HttpMethod.POST,
+                own ? fallbackMethod : WebhookMethod.POST,
                 own ? statusCallback : null,
-                own ? statusCallbackMethod : HttpMethod.POST,
+                own ? statusCallbackMethod : WebhookMethod.POST,
                 own && !events.isEmpty() ? events : List.of("completed"),
                 sendDigits,
                 timeout == null ? DEFAULT_TIMEOUT : timeout,
@@ -134,7 +135,7 @@ final class CallRequests {
                 Boolean.TRUE.equals(p.bool("Record")),
                 p.choice("RecordingChannels", INVALID_PARAMETER, RECORDING_CHANNELS),
                 p.url("RecordingStatusCallback", RECORDING_STATUS_CALLBACK_INVALID),
-                p.method("RecordingStatusCallbackMethod", HttpMethod.POST),
+                p.method("RecordingStatusCallbackMethod", WebhookMethod.POST),
                 p.words(
                         "RecordingStatusCallbackEvent",
                         RECORDING_STATUS_CALLBACK_EVENT_INVALID,
@@ -156,7 +157,7 @@ final class CallRequests {
                         ? Boolean.TRUE
                         : null,
                 p.url("AsyncAmdStatusCallback", URL_INVALID),
-                p.method("AsyncAmdStatusCallbackMethod", HttpMethod.POST),
+                p.method("AsyncAmdStatusCallbackMethod", WebhookMethod.POST),
                 p.sid("Byoc", "BY", BYOC_INVALID),
                 p.shortText("CallReason"),
                 p.text("CallToken") == null ? null : limited(p, "CallToken", 4000),

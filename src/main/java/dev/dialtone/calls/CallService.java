@@ -1,11 +1,10 @@
 package dev.dialtone.calls;
 
-import dev.dialtone.lifecycle.CallLifecycle;
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.web.TwilioException;
-import dev.dialtone.webhooks.CallRequestLog;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,8 +19,8 @@ public class CallService {
     private final CallViews views;
     private final CallQueries queries;
     private final Clock clock;
-    private final CallLifecycle lifecycle;
-    private final CallRequestLog requestLog;
+    private final CallPricing pricing;
+    private final ApplicationEventPublisher events;
     private final OutboundTargets targets;
 
     CallService(
@@ -29,15 +28,15 @@ public class CallService {
             CallViews views,
             CallQueries queries,
             Clock clock,
-            CallLifecycle lifecycle,
-            CallRequestLog requestLog,
+            CallPricing pricing,
+            ApplicationEventPublisher events,
             OutboundTargets targets) {
         this.calls = calls;
         this.views = views;
         this.queries = queries;
         this.clock = clock;
-        this.lifecycle = lifecycle;
-        this.requestLog = requestLog;
+        this.pricing = pricing;
+        this.events = events;
         this.targets = targets;
     }
 
@@ -45,9 +44,9 @@ public class CallService {
     public Call create(String accountSid, NewCall request) {
         targets.check(request);
         Call call = Call.queue(Sids.next("CA", clock), accountSid, request, now());
-        lifecycle.queued(call);
+        events.publishEvent(new CallEvents.Queued(call));
         calls.insert(call);
-        lifecycle.stored(call);
+        events.publishEvent(new CallEvents.Created(call));
         return call;
     }
 
@@ -60,8 +59,8 @@ public class CallService {
     public Call update(String accountSid, String callSid, CallUpdate update, String path) {
         targets.check(update);
         Call call = lock(accountSid, callSid, path);
-        boolean ended = call.update(update, now(), lifecycle.pricePerMinute());
-        lifecycle.updated(call, ended);
+        boolean ended = call.update(update, now(), pricing.pricePerMinute());
+        events.publishEvent(new CallEvents.Changed(call, ended));
         calls.save(call);
         return call;
     }
@@ -73,7 +72,7 @@ public class CallService {
             throw CallErrors.deleteWhileLive();
         }
         calls.delete(callSid);
-        requestLog.forget(callSid);
+        events.publishEvent(new CallEvents.Deleted(callSid));
     }
 
     CallQueries.Slice list(String accountSid, CallFilter filter, CallPageRequest page) {

@@ -1,15 +1,17 @@
 package dev.dialtone.calls;
 
+import dev.dialtone.web.WebhookMethod;
+
 /** A validated update request ({@code UpdateCallRequest}); null means "not given". */
 public record CallUpdate(
         String url,
-        HttpMethod method,
+        WebhookMethod method,
         String twiml,
         CallStatus status,
         String fallbackUrl,
-        HttpMethod fallbackMethod,
+        WebhookMethod fallbackMethod,
         String statusCallback,
-        HttpMethod statusCallbackMethod,
+        WebhookMethod statusCallbackMethod,
         Integer timeLimit) {
 
     boolean redirects() {

@@ -1,5 +1,6 @@
 package dev.dialtone.calls;
 
+import dev.dialtone.web.WebhookMethod;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -10,9 +11,9 @@ import java.sql.SQLException;
 final class Columns {
     private Columns() {}
 
-    static HttpMethod method(ResultSet rs, int column) throws SQLException {
+    static WebhookMethod method(ResultSet rs, int column) throws SQLException {
         String value = rs.getString(column);
-        return value == null ? null : HttpMethod.valueOf(value);
+        return value == null ? null : WebhookMethod.valueOf(value);
     }
 
     static String name(Enum<?> value) {

@@ -2,6 +2,7 @@ package dev.dialtone.calls;
 
 import dev.dialtone.web.TwilioErrorCodes;
 import dev.dialtone.web.TwilioException;
+import dev.dialtone.web.WebhookMethod;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -62,14 +63,14 @@ final class FormParameters {
         return value;
     }
 
-    HttpMethod method(String name, HttpMethod fallback) {
+    WebhookMethod method(String name, WebhookMethod fallback) {
         String value = text(name);
         if (value == null) {
             return fallback;
         }
         return switch (value.toUpperCase(Locale.ROOT)) {
-            case "GET" -> HttpMethod.GET;
-            case "POST" -> HttpMethod.POST;
+            case "GET" -> WebhookMethod.GET;
+            case "POST" -> WebhookMethod.POST;
             default ->
                     throw TwilioException.badRequest(
                             TwilioErrorCodes.METHOD_INVALID,

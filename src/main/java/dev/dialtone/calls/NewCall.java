@@ -1,5 +1,6 @@
 package dev.dialtone.calls;
 
+import dev.dialtone.web.WebhookMethod;
 import java.util.List;
 
 /** A validated create request: every parameter of {@code CreateCallRequest}, typed. */
@@ -7,13 +8,13 @@ public record NewCall(
         String to,
         String from,
         String url,
-        HttpMethod method,
+        WebhookMethod method,
         String twiml,
         String applicationSid,
         String fallbackUrl,
-        HttpMethod fallbackMethod,
+        WebhookMethod fallbackMethod,
         String statusCallback,
-        HttpMethod statusCallbackMethod,
+        WebhookMethod statusCallbackMethod,
         List<String> statusCallbackEvents,
         String sendDigits,
         int timeout,
@@ -21,7 +22,7 @@ public record NewCall(
         boolean record,
         String recordingChannels,
         String recordingStatusCallback,
-        HttpMethod recordingStatusCallbackMethod,
+        WebhookMethod recordingStatusCallbackMethod,
         List<String> recordingStatusCallbackEvents,
         String recordingTrack,
         String trim,
@@ -34,7 +35,7 @@ public record NewCall(
         Integer machineDetectionSilenceTimeout,
         Boolean asyncAmd,
         String asyncAmdStatusCallback,
-        HttpMethod asyncAmdStatusCallbackMethod,
+        WebhookMethod asyncAmdStatusCallbackMethod,
         String byoc,
         String callReason,
         String callToken,

@@ -1,16 +1,18 @@
 package dev.dialtone.lifecycle;
 
-import dev.dialtone.calls.Call;
+import dev.dialtone.calls.CallEvents;
+import dev.dialtone.calls.CallPricing;
 import dev.dialtone.calls.NextEvent;
 import dev.dialtone.webhooks.StatusCallbacks;
 import java.math.BigDecimal;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * What the API's changes to a call mean for its lifecycle: when it dials, and what its end sends.
  */
 @Component
-public class CallLifecycle {
+class CallLifecycle implements CallPricing {
 
     private final SimulationProperties simulation;
     private final StatusCallbacks callbacks;
@@ -23,26 +25,33 @@ public class CallLifecycle {
         this.simulator = simulator;
     }
 
-    /** A new call waits in the queue, then dials; {@link #stored} once it is in the database. */
-    public void queued(Call call) {
-        call.schedule(
-                NextEvent.DIAL,
-                call.dateCreated().plus(simulation.scaled(simulation.queueDelay())));
+    /** A new call waits in the queue, then dials. */
+    @EventListener
+    void queued(CallEvents.Queued queued) {
+        queued.call()
+                .schedule(
+                        NextEvent.DIAL,
+                        queued.call()
+                                .dateCreated()
+                                .plus(simulation.scaled(simulation.queueDelay())));
     }
 
     /** The new call is stored: be there when it is due. */
-    public void stored(Call call) {
-        simulator.wakeAfterCommit(call);
+    @EventListener
+    void created(CallEvents.Created created) {
+        simulator.wakeAfterCommit(created.call());
     }
 
     /** After an update: an ended call reports its end; a redirected one runs its new TwiML. */
-    public void updated(Call call, boolean ended) {
-        if (ended) {
-            callbacks.record(call, StatusCallbacks.Event.COMPLETED);
+    @EventListener
+    void changed(CallEvents.Changed changed) {
+        if (changed.ended()) {
+            callbacks.record(changed.call(), StatusCallbacks.Event.COMPLETED);
         }
-        simulator.wakeAfterCommit(call);
+        simulator.wakeAfterCommit(changed.call());
     }
 
+    @Override
     public BigDecimal pricePerMinute() {
         return simulation.pricePerMinute();
     }

@@ -8,7 +8,6 @@ import dev.dialtone.support.AfterCommit;
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.support.InFlightLimit;
 import dev.dialtone.support.WakeableLoop;
-import dev.dialtone.twiml.TwimlFetcher;
 import dev.dialtone.twiml.TwimlInterpreter;
 import dev.dialtone.twiml.TwimlParser;
 import dev.dialtone.twiml.TwimlPlan;

@@ -30,7 +30,9 @@ public final class WakeableLoop implements AutoCloseable {
     private ScheduledFuture<?> pending;
     private Instant pendingAt;
     private long wakeCount;
-    private final OnceLog failures;
+
+    /** Rounds failed in a row: the first is logged with its cause, the rest only counted. */
+    private int failedRounds;
 
     /**
      * @param work does everything that is due, and answers when it is next due (if it knows).
@@ -40,7 +42,6 @@ public final class WakeableLoop implements AutoCloseable {
         this.name = name;
         this.work = work;
         this.clock = clock;
-        this.failures = new OnceLog(log, "The " + name + " loop's rounds fail");
         this.thread =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -103,11 +104,22 @@ public final class WakeableLoop implements AutoCloseable {
     private void runSafely() {
         try {
             work.get().ifPresent(this::wakeAt);
-            failures.recovered();
+            if (failedRounds > 0) {
+                log.info("{} rounds work again, after {} failed", name, failedRounds);
+                failedRounds = 0;
+            }
         } catch (RuntimeException e) {
             // The sweep will try again; one bad round must not stop the loop, nor a failing one
-            // flood the log.
-            failures.failed(e);
+            // (a full disk) flood the log.
+            if (failedRounds++ == 0) {
+                log.warn("{} round failed: {}", name, e.toString(), e);
+            } else if (failedRounds % 1000 == 0) {
+                log.warn(
+                        "{} rounds keep failing ({} in a row): {}",
+                        name,
+                        failedRounds,
+                        e.toString());
+            }
         }
     }
 

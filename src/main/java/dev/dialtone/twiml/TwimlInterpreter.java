@@ -1,6 +1,6 @@
 package dev.dialtone.twiml;
 
-import dev.dialtone.calls.HttpMethod;
+import dev.dialtone.web.WebhookMethod;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,10 +49,10 @@ public final class TwimlInterpreter {
                 }
                 case "Redirect" -> {
                     String target = resolve(documentUrl, verb.text());
-                    HttpMethod method =
+                    WebhookMethod method =
                             "GET".equalsIgnoreCase(verb.attribute("method", "POST"))
-                                    ? HttpMethod.GET
-                                    : HttpMethod.POST;
+                                    ? WebhookMethod.GET
+                                    : WebhookMethod.POST;
                     return new TwimlPlan(elapsed, TwimlPlan.Ending.REDIRECT, target, method, notes);
                 }
                 case "Dial",

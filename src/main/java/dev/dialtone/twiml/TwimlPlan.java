@@ -1,6 +1,6 @@
 package dev.dialtone.twiml;
 
-import dev.dialtone.calls.HttpMethod;
+import dev.dialtone.web.WebhookMethod;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,7 +14,7 @@ public record TwimlPlan(
         Duration elapsed,
         Ending ending,
         String redirectUrl,
-        HttpMethod redirectMethod,
+        WebhookMethod redirectMethod,
         List<String> notes) {
 
     public enum Ending {

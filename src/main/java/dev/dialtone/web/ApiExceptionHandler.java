@@ -1,7 +1,5 @@
 package dev.dialtone.web;
 
-import dev.dialtone.support.OnceLog;
-import dev.dialtone.support.StorageFailure;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.coyote.BadRequestException;
 import org.apache.tomcat.util.http.InvalidParameterException;

@@ -1,10 +1,12 @@
 package dev.dialtone.webhooks;
 
-import dev.dialtone.calls.HttpMethod;
+import dev.dialtone.calls.CallEvents;
 import dev.dialtone.support.DatabaseTime;
+import dev.dialtone.web.WebhookMethod;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +37,7 @@ public class CallRequestLog {
             Kind kind,
             Long webhookId,
             int attempt,
-            HttpMethod method,
+            WebhookMethod method,
             List<Map.Entry<String, String>> parameters,
             WebhookClient.Outcome outcome) {
         jdbc.update(
@@ -59,7 +61,9 @@ public class CallRequestLog {
     /**
      * A deleted call's history goes with it; callbacks still waiting to be sent are kept and sent.
      */
-    public void forget(String callSid) {
+    @EventListener
+    void forget(CallEvents.Deleted deleted) {
+        String callSid = deleted.callSid();
         jdbc.update("DELETE FROM call_requests WHERE call_sid = ?", callSid);
         jdbc.update(
                 "DELETE FROM webhooks WHERE call_sid = ? AND state IN ('DELIVERED', 'FAILED')",

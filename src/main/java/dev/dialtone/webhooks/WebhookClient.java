@@ -1,8 +1,8 @@
 package dev.dialtone.webhooks;
 
 import dev.dialtone.accounts.AccountRegistry;
-import dev.dialtone.calls.HttpMethod;
 import dev.dialtone.support.OutboundPolicy;
+import dev.dialtone.web.WebhookMethod;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -118,7 +118,7 @@ public class WebhookClient implements DisposableBean {
     public CompletableFuture<Outcome> send(
             String accountSid,
             DeliverySettings settings,
-            HttpMethod method,
+            WebhookMethod method,
             List<Map.Entry<String, String>> parameters) {
         String token = accounts.authToken(accountSid).orElse("");
         long started = System.nanoTime();
@@ -130,7 +130,7 @@ public class WebhookClient implements DisposableBean {
     }
 
     /** One request of an exchange: the first, or one a redirect asked for. */
-    private record Hop(String url, HttpMethod method, int redirects) {}
+    private record Hop(String url, WebhookMethod method, int redirects) {}
 
     private CompletableFuture<Outcome> hop(
             Hop hop,
@@ -220,7 +220,7 @@ public class WebhookClient implements DisposableBean {
         String form = FormEncoding.encode(parameters);
         HttpRequest.Builder request;
         String url;
-        if (hop.method() == HttpMethod.GET) {
+        if (hop.method() == WebhookMethod.GET) {
             url =
                     form.isEmpty()
                             ? target.url()
@@ -290,11 +290,11 @@ public class WebhookClient implements DisposableBean {
                         try {
                             // As browsers do: 303, and a POST answered 301 or 302, go on as a GET;
                             // 307 and 308 keep the method.
-                            HttpMethod next =
+                            WebhookMethod next =
                                     status == 303
                                                     || (status <= 302
-                                                            && hop.method() == HttpMethod.POST)
-                                            ? HttpMethod.GET
+                                                            && hop.method() == WebhookMethod.POST)
+                                            ? WebhookMethod.GET
                                             : hop.method();
                             return new Answer(
                                     outcome,

@@ -2,10 +2,10 @@ package dev.dialtone.webhooks;
 
 import static dev.dialtone.support.DatabaseTime.utc;
 
-import dev.dialtone.calls.HttpMethod;
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.support.InFlightLimit;
 import dev.dialtone.support.WakeableLoop;
+import dev.dialtone.web.WebhookMethod;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -130,7 +130,7 @@ public class WebhookDispatcher implements DisposableBean {
             String callSid,
             String accountSid,
             DeliverySettings settings,
-            HttpMethod method,
+            WebhookMethod method,
             String parameters,
             int attempt) {}
 
@@ -177,7 +177,7 @@ public class WebhookDispatcher implements DisposableBean {
                                         rs.getString(2),
                                         rs.getString(3),
                                         DeliverySettings.of(rs.getString(4), properties),
-                                        HttpMethod.valueOf(rs.getString(5)),
+                                        WebhookMethod.valueOf(rs.getString(5)),
                                         rs.getString(6),
                                         rs.getInt(7) + 1),
                         utc(now),

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.dialtone.support.ApiTest;
 import dev.dialtone.support.TestAccounts;
+import dev.dialtone.web.WebhookMethod;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
@@ -106,11 +107,11 @@ class CreateCallTest extends ApiTest {
         assertThat(stored.to()).isEqualTo("sip:alice@example.com");
         assertThat(stored.toFormatted()).isEqualTo("sip:alice@example.com");
         assertThat(stored.url()).isEqualTo("https://app.test/voice?x=1");
-        assertThat(stored.method()).isEqualTo(HttpMethod.GET);
+        assertThat(stored.method()).isEqualTo(WebhookMethod.GET);
         assertThat(stored.fallbackUrl()).isEqualTo("https://app.test/fallback");
-        assertThat(stored.fallbackMethod()).isEqualTo(HttpMethod.GET);
+        assertThat(stored.fallbackMethod()).isEqualTo(WebhookMethod.GET);
         assertThat(stored.statusCallback()).isEqualTo("https://app.test/status");
-        assertThat(stored.statusCallbackMethod()).isEqualTo(HttpMethod.GET);
+        assertThat(stored.statusCallbackMethod()).isEqualTo(WebhookMethod.GET);
         assertThat(stored.statusCallbackEvents())
                 .containsExactly("initiated", "ringing", "answered", "completed");
         assertThat(stored.sendDigits()).isEqualTo("1234#w");
@@ -131,8 +132,8 @@ class CreateCallTest extends ApiTest {
     void defaultsAsTwilioDoes() {
         String sid = createCall(uniqueNumber()).getString("sid");
         Call stored = calls.find(sid, TestAccounts.ONE).orElseThrow();
-        assertThat(stored.method()).isEqualTo(HttpMethod.POST);
-        assertThat(stored.statusCallbackMethod()).isEqualTo(HttpMethod.POST);
+        assertThat(stored.method()).isEqualTo(WebhookMethod.POST);
+        assertThat(stored.statusCallbackMethod()).isEqualTo(WebhookMethod.POST);
         assertThat(stored.statusCallbackEvents()).containsExactly("completed");
         assertThat(stored.timeout()).isEqualTo(60);
         assertThat(stored.record()).isFalse();

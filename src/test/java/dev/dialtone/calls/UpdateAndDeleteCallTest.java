@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.dialtone.support.ApiTest;
 import dev.dialtone.support.TestAccounts;
+import dev.dialtone.web.WebhookMethod;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,11 +38,11 @@ class UpdateAndDeleteCallTest extends ApiTest {
                 .body("status", equalTo("queued"));
         Call call = calls.find(sid, TestAccounts.ONE).orElseThrow();
         assertThat(call.url()).isEqualTo("https://app.test/next");
-        assertThat(call.method()).isEqualTo(HttpMethod.GET);
+        assertThat(call.method()).isEqualTo(WebhookMethod.GET);
         assertThat(call.fallbackUrl()).isEqualTo("https://app.test/fb");
-        assertThat(call.fallbackMethod()).isEqualTo(HttpMethod.GET);
+        assertThat(call.fallbackMethod()).isEqualTo(WebhookMethod.GET);
         assertThat(call.statusCallback()).isEqualTo("https://app.test/cb");
-        assertThat(call.statusCallbackMethod()).isEqualTo(HttpMethod.GET);
+        assertThat(call.statusCallbackMethod()).isEqualTo(WebhookMethod.GET);
         assertThat(call.timeLimit()).isEqualTo(30);
 
         asOne().formParam("Twiml", "<Response><Hangup/></Response>")

@@ -2,6 +2,7 @@ package dev.dialtone.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.twilio.security.RequestValidator;
 import dev.dialtone.support.LifecycleTest;
@@ -449,9 +450,7 @@ class CallLifecycleTest extends LifecycleTest {
                 .post("/dialtone/calls/" + sid + "/advance")
                 .then()
                 .statusCode(400)
-                .extract()
-                .path("code")
-                .equals(21220);
+                .body("code", equalTo(21220));
         String ended =
                 asOne().formParam("Action", "hangup")
                         .post("/dialtone/calls/" + sid + "/advance")

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.twilio.security.RequestValidator;
 import dev.dialtone.accounts.AccountRegistry;
 import dev.dialtone.accounts.AccountsProperties;
-import dev.dialtone.calls.HttpMethod;
 import dev.dialtone.support.OutboundPolicy;
 import dev.dialtone.support.OutboundProperties;
 import dev.dialtone.support.WebhookReceiver;
+import dev.dialtone.web.WebhookMethod;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -57,7 +57,7 @@ class WebhookClientTest {
                 client.send(
                                 ACCOUNT,
                                 settings(receiver.url("/ok")),
-                                HttpMethod.POST,
+                                WebhookMethod.POST,
                                 List.of(Map.entry("A", "1")))
                         .thenApply(
                                 outcome ->
@@ -69,7 +69,7 @@ class WebhookClientTest {
                 client.send(
                                 ACCOUNT,
                                 settings("http://127.0.0.1:9/closed"),
-                                HttpMethod.POST,
+                                WebhookMethod.POST,
                                 List.of())
                         .thenApply(
                                 outcome ->
@@ -135,7 +135,7 @@ class WebhookClientTest {
                         ACCOUNT,
                         new DeliverySettings(
                                 url, Duration.ofSeconds(2), Duration.ofSeconds(5), 0, Set.of()),
-                        HttpMethod.POST,
+                        WebhookMethod.POST,
                         List.of(Map.entry("CallSid", "CA1")))
                 .get(20, TimeUnit.SECONDS);
     }

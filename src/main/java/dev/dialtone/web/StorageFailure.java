@@ -1,4 +1,4 @@
-package dev.dialtone.support;
+package dev.dialtone.web;
 
 import com.zaxxer.hikari.SQLExceptionOverride;
 import java.io.IOException;

@@ -1,6 +1,8 @@
-package dev.dialtone.twiml;
+package dev.dialtone.lifecycle;
 
-import dev.dialtone.calls.HttpMethod;
+import dev.dialtone.twiml.TwimlParser;
+import dev.dialtone.twiml.Verb;
+import dev.dialtone.web.WebhookMethod;
 import dev.dialtone.webhooks.CallRequestLog;
 import dev.dialtone.webhooks.DeliverySettings;
 import dev.dialtone.webhooks.WebhookClient;
@@ -42,9 +44,9 @@ public class TwimlFetcher {
             String callSid,
             String accountSid,
             String url,
-            HttpMethod method,
+            WebhookMethod method,
             String fallbackUrl,
-            HttpMethod fallbackMethod,
+            WebhookMethod fallbackMethod,
             List<Map.Entry<String, String>> parameters) {}
 
     private final WebhookClient client;
@@ -94,7 +96,7 @@ public class TwimlFetcher {
     private CompletableFuture<Result> attempt(
             Request request,
             String url,
-            HttpMethod method,
+            WebhookMethod method,
             List<Map.Entry<String, String>> parameters,
             CallRequestLog.Kind kind) {
         DeliverySettings settings = DeliverySettings.of(url, properties);

@@ -1,4 +1,4 @@
-package dev.dialtone.support;
+package dev.dialtone.web;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

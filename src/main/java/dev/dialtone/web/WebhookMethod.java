@@ -1,7 +1,7 @@
-package dev.dialtone.calls;
+package dev.dialtone.web;
 
 /** The two methods Twilio uses for webhooks ({@code http-method} in the spec). */
-public enum HttpMethod {
+public enum WebhookMethod {
     GET,
     POST
 }

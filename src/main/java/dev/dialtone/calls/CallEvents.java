@@ -1,0 +1,24 @@
+package dev.dialtone.calls;
+
+/**
+ * What the calls module tells the modules above it, as application events published in the caller's
+ * thread and transaction: it knows none of its listeners.
+ */
+public final class CallEvents {
+    private CallEvents() {}
+
+    /** A new call, about to be stored: listeners plan its first step on it. */
+    public record Queued(Call call) {}
+
+    /** The new call is stored (and committed). */
+    public record Created(Call call) {}
+
+    /**
+     * An API update changed the call, inside its transaction, before it is saved; {@code ended} if
+     * it ended it.
+     */
+    public record Changed(Call call, boolean ended) {}
+
+    /** The call is deleted, inside the delete's transaction. */
+    public record Deleted(String callSid) {}
+}

@@ -1,0 +1,14 @@
+/** The emulator's own API. */
+@ApplicationModule(
+        allowedDependencies = {
+            "calls",
+            "twiml",
+            "webhooks",
+            "lifecycle",
+            "accounts",
+            "web",
+            "support"
+        })
+package dev.dialtone.control;
+
+import org.springframework.modulith.ApplicationModule;

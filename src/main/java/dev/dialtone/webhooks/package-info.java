@@ -1,0 +1,5 @@
+/** Every outbound request: client, signing, the outbox and its dispatcher, the journal. */
+@ApplicationModule(allowedDependencies = {"calls", "accounts", "web", "support"})
+package dev.dialtone.webhooks;
+
+import org.springframework.modulith.ApplicationModule;
