@@ -111,6 +111,11 @@ public class CallStore {
         return String.join(", ", Collections.nCopies(count, "?"));
     }
 
+    /** Deletes every call of the account; answers how many. */
+    public int deleteAll(String accountSid) {
+        return jdbc.update("DELETE FROM calls WHERE account_sid = ?", accountSid);
+    }
+
     void delete(String sid) {
         jdbc.update("DELETE FROM calls WHERE sid = ?", sid);
     }

@@ -65,8 +65,8 @@ public class StatusCallbacks {
         // one waits its turn.
         boolean behindAnother =
                 jdbc.queryForObject(
-                                "SELECT COUNT(*) FROM webhooks WHERE call_sid = ?"
-                                        + " AND state IN ('PENDING', 'SENDING', 'WAITING')",
+                                "SELECT COUNT(*) FROM webhooks WHERE call_sid = ? AND state IN "
+                                        + WebhookState.IN_LINE,
                                 Integer.class,
                                 call.sid())
                         > 0;
@@ -79,7 +79,7 @@ public class StatusCallbacks {
                 call.statusCallbackMethod().name(),
                 FormEncoding.encode(p),
                 sequence,
-                behindAnother ? "WAITING" : "PENDING",
+                (behindAnother ? WebhookState.WAITING : WebhookState.PENDING).name(),
                 DatabaseTime.utc(now),
                 DatabaseTime.utc(now),
                 behindAnother ? null : DatabaseTime.utc(now));

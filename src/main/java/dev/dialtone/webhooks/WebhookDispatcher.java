@@ -65,18 +65,30 @@ public class WebhookDispatcher implements DisposableBean {
      * its turn, and the next event may go.
      */
     private static final String NEXT_IN_LINE =
-            "UPDATE webhooks SET state = 'PENDING', due_at = ?"
-                    + " WHERE id = (SELECT MIN(id) FROM webhooks WHERE call_sid = ? AND state = 'WAITING')"
-                    + " AND NOT EXISTS (SELECT 1 FROM webhooks e WHERE e.call_sid = ? AND e.state IN ('PENDING', 'SENDING'))";
+            "UPDATE webhooks SET state = "
+                    + WebhookState.PENDING.literal()
+                    + ", due_at = ? WHERE id = (SELECT MIN(id) FROM webhooks"
+                    + " WHERE call_sid = ? AND state = "
+                    + WebhookState.WAITING.literal()
+                    + ") AND NOT EXISTS (SELECT 1 FROM webhooks e"
+                    + " WHERE e.call_sid = ? AND e.state IN "
+                    + WebhookState.UNDER_WAY
+                    + ")";
 
     /**
      * The same for every call at once: a callback written while the one before it was being settled
      * in another transaction saw it unsettled and waits; the sweep lets it go.
      */
     private static final String RELEASE_WAITING =
-            "UPDATE webhooks SET state = 'PENDING', due_at = ?"
-                    + " WHERE state = 'WAITING' AND NOT EXISTS (SELECT 1 FROM webhooks e WHERE e.call_sid = webhooks.call_sid"
-                    + " AND e.id < webhooks.id AND e.state IN ('PENDING', 'SENDING', 'WAITING'))";
+            "UPDATE webhooks SET state = "
+                    + WebhookState.PENDING.literal()
+                    + ", due_at = ? WHERE state = "
+                    + WebhookState.WAITING.literal()
+                    + " AND NOT EXISTS"
+                    + " (SELECT 1 FROM webhooks e WHERE e.call_sid = webhooks.call_sid AND e.id < webhooks.id"
+                    + " AND e.state IN "
+                    + WebhookState.IN_LINE
+                    + ")";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -193,7 +205,7 @@ public class WebhookDispatcher implements DisposableBean {
                         webhook.id(),
                         webhook.callSid(),
                         settings.url());
-                finish(webhook, "FAILED", now);
+                finish(webhook, WebhookState.FAILED, now);
                 continue;
             }
             if (!hosts.tryTake(settings.url())) {
@@ -209,7 +221,13 @@ public class WebhookDispatcher implements DisposableBean {
             Instant lease =
                     now.plus(settings.connectTimeout()).plus(settings.readTimeout()).plusSeconds(1);
             jdbc.update(
-                    "UPDATE webhooks SET state = CASE WHEN state = 'RETRYING' THEN 'RETRYING' ELSE 'SENDING' END,"
+                    "UPDATE webhooks SET state = CASE WHEN state = "
+                            + WebhookState.RETRYING.literal()
+                            + " THEN "
+                            + WebhookState.RETRYING.literal()
+                            + " ELSE "
+                            + WebhookState.SENDING.literal()
+                            + " END,"
                             + " attempts = ?, next_attempt_at = ?, due_at = ? WHERE id = ?",
                     webhook.attempt(),
                     utc(lease),
@@ -269,7 +287,7 @@ public class WebhookDispatcher implements DisposableBean {
         Instant now = DatabaseTime.now(clock);
         if (outcome.succeeded()) {
             delivered.increment();
-            finish(webhook, "DELIVERED", now);
+            finish(webhook, WebhookState.DELIVERED, now);
         } else if (webhook.attempt() <= settings.retries()
                 && settings.retryOn().contains(outcome.failure())) {
             Instant next =
@@ -278,7 +296,9 @@ public class WebhookDispatcher implements DisposableBean {
                                     .retryBackoff()
                                     .multipliedBy(1L << Math.min(10, webhook.attempt() - 1)));
             jdbc.update(
-                    "UPDATE webhooks SET state = 'RETRYING', next_attempt_at = ?, due_at = ? WHERE id = ?",
+                    "UPDATE webhooks SET state = "
+                            + WebhookState.RETRYING.literal()
+                            + ", next_attempt_at = ?, due_at = ? WHERE id = ?",
                     utc(next),
                     utc(next),
                     webhook.id());
@@ -290,15 +310,15 @@ public class WebhookDispatcher implements DisposableBean {
                     webhook.callSid(),
                     settings.url(),
                     outcome.error());
-            finish(webhook, "FAILED", now);
+            finish(webhook, WebhookState.FAILED, now);
         }
     }
 
     /** Settles a webhook for good, and lets the call's next one go. */
-    private void finish(Claimed webhook, String state, Instant now) {
+    private void finish(Claimed webhook, WebhookState state, Instant now) {
         jdbc.update(
                 "UPDATE webhooks SET state = ?, next_attempt_at = ?, due_at = NULL WHERE id = ?",
-                state,
+                state.name(),
                 utc(now),
                 webhook.id());
         jdbc.update(NEXT_IN_LINE, utc(now), webhook.callSid(), webhook.callSid());
