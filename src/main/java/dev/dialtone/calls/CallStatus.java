@@ -5,19 +5,21 @@ import java.util.Optional;
 
 /** A call's status as the resource shows it ({@code call_enum_status}). */
 public enum CallStatus {
-    QUEUED("queued"),
-    RINGING("ringing"),
-    IN_PROGRESS("in-progress"),
-    COMPLETED("completed"),
-    BUSY("busy"),
-    FAILED("failed"),
-    NO_ANSWER("no-answer"),
-    CANCELED("canceled");
+    QUEUED("queued", false),
+    RINGING("ringing", false),
+    IN_PROGRESS("in-progress", false),
+    COMPLETED("completed", true),
+    BUSY("busy", true),
+    FAILED("failed", true),
+    NO_ANSWER("no-answer", true),
+    CANCELED("canceled", true);
 
     private final String wire;
+    private final boolean ended;
 
-    CallStatus(String wire) {
+    CallStatus(String wire, boolean ended) {
         this.wire = wire;
+        this.ended = ended;
     }
 
     public String wire() {
@@ -25,7 +27,7 @@ public enum CallStatus {
     }
 
     public boolean isEnded() {
-        return ordinal() >= COMPLETED.ordinal();
+        return ended;
     }
 
     public static Optional<CallStatus> ofWire(String value) {

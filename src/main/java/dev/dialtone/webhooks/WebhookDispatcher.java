@@ -36,21 +36,6 @@ public class WebhookDispatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 200;
 
-    /**
-     * Deliveries under way at once: a burst of thousands of due webhooks sent together filled the
-     * heap.
-     */
-    private static final int MAX_IN_FLIGHT = 64;
-
-    /**
-     * Deliveries under way at once to one host, so a receiver that never answers holds at most half
-     * the room; once it has failed (a timeout, a refused connection) only a few, until it answers
-     * again.
-     */
-    static final int MAX_PER_HOST = MAX_IN_FLIGHT / 2;
-
-    static final int MAX_PER_FAILING_HOST = 4;
-
     /** How long a webhook whose host has no room waits before it is looked at again. */
     private static final Duration HOST_FULL_WAIT = Duration.ofMillis(200);
 
@@ -99,8 +84,8 @@ public class WebhookDispatcher implements DisposableBean {
     private final Counter delivered;
     private volatile WakeableLoop loop;
     private Instant lastRelease = Instant.EPOCH;
-    private final InFlightLimit inFlight = new InFlightLimit(MAX_IN_FLIGHT, this::wakeNow);
-    private final HostShares hosts = new HostShares(MAX_PER_HOST, MAX_PER_FAILING_HOST);
+    private final InFlightLimit inFlight;
+    private final HostShares hosts;
 
     WebhookDispatcher(
             JdbcTemplate jdbc,
@@ -117,6 +102,10 @@ public class WebhookDispatcher implements DisposableBean {
         this.properties = properties;
         this.clock = clock;
         this.delivered = Counter.builder("dialtone.webhooks.delivered").register(meters);
+        this.inFlight = new InFlightLimit(properties.maxInFlight(), this::wakeNow);
+        this.hosts =
+                new HostShares(
+                        properties.maxInFlightPerHost(), properties.maxInFlightPerFailingHost());
     }
 
     /** Starts once the application is up, so nothing is sent before the database is ready. */

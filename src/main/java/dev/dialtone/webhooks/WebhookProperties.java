@@ -14,6 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff wait before the first retry; doubled for each one after
  * @param sweepInterval how often webhooks due but not yet sent are looked for
  * @param enabled false for an instance that serves the API only and leaves sending to others
+ * @param maxInFlight deliveries under way at once; the rest wait in the outbox (a burst of
+ *     thousands sent together would fill the heap)
+ * @param maxInFlightPerHost deliveries under way at once to one host, so a receiver that never
+ *     answers holds only part of the room
+ * @param maxInFlightPerFailingHost the same for a host whose last answer was a timeout or a refused
+ *     connection, until it answers again
  */
 @ConfigurationProperties("dialtone.webhooks")
 public record WebhookProperties(
@@ -22,4 +28,7 @@ public record WebhookProperties(
         @DefaultValue("1") int retries,
         @DefaultValue("1s") Duration retryBackoff,
         @DefaultValue("500ms") Duration sweepInterval,
-        @DefaultValue("true") boolean enabled) {}
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("64") int maxInFlight,
+        @DefaultValue("32") int maxInFlightPerHost,
+        @DefaultValue("4") int maxInFlightPerFailingHost) {}
