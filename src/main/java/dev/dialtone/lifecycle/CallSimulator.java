@@ -53,12 +53,7 @@ public class CallSimulator implements DisposableBean {
      */
     private static final int MAX_FETCHES = 64;
 
-    /**
-     * {@code <Redirect>}s a call follows in a row from documents lasting under a second. Twilio
-     * documents no bound for voice; messaging's is 50 (error 14106), and so is this one.
-     */
-    static final int MAX_IDLE_REDIRECTS = 50;
-
+    /** Messaging's code for too many redirects, raised when CallSteps ends a redirect loop. */
     static final int REDIRECT_LOOP = 14106;
 
     /** Twilio's code for an internal failure: a step Dialtone could not apply. */
@@ -72,6 +67,7 @@ public class CallSimulator implements DisposableBean {
     private final CallNotifications notifications;
     private final TwimlFetcher fetcher;
     private final VerbTimings timings;
+    private final CallSteps steps;
     private final Clock clock;
     private final Timer lag;
     private volatile WakeableLoop loop;
@@ -100,6 +96,7 @@ public class CallSimulator implements DisposableBean {
                         simulation.playTime(),
                         simulation.unsimulatedVerbTime());
         this.clock = clock;
+        this.steps = new CallSteps(simulation);
         this.lag =
                 Timer.builder("dialtone.lifecycle.lag")
                         .description(
@@ -311,25 +308,9 @@ public class CallSimulator implements DisposableBean {
 
     /** Dialing starts: the call is initiated, rings, and its script decides what happens next. */
     void dial(Call call, Instant now) {
-        call.startDialing(now);
+        steps.dial(call, CallScript.forNumber(call.to(), simulation), now);
         callbacks.record(call, StatusCallbacks.Event.INITIATED);
         callbacks.record(call, StatusCallbacks.Event.RINGING);
-        CallScript script = CallScript.forNumber(call.to(), simulation);
-        Duration timeout = simulation.scaled(Duration.ofSeconds(call.timeout()));
-        Duration ring = script.ringTime().compareTo(timeout) < 0 ? script.ringTime() : timeout;
-        switch (script.outcome()) {
-            case COMPLETED -> {
-                if (script.ringTime().compareTo(timeout) < 0) {
-                    call.schedule(NextEvent.ANSWER, now.plus(ring));
-                } else {
-                    call.schedule(NextEvent.END_NO_ANSWER, now.plus(timeout), 487);
-                }
-            }
-            case BUSY -> call.schedule(NextEvent.END_BUSY, now.plus(ring), script.sipCode(486));
-            case FAILED -> call.schedule(NextEvent.END_FAILED, now.plus(ring), script.sipCode(500));
-            case NO_ANSWER ->
-                    call.schedule(NextEvent.END_NO_ANSWER, now.plus(timeout), script.sipCode(487));
-        }
     }
 
     /** The callee answers and the call's TwiML starts; answers whether a fetch must follow. */
@@ -468,42 +449,18 @@ public class CallSimulator implements DisposableBean {
     /** Schedules what a TwiML plan leads to, within the call's talk time and TimeLimit. */
     private void follow(Call call, TwimlPlan plan, Instant now) {
         plan.notes().forEach(note -> log.info("Call {}: {}", call.sid(), note));
-        CallScript script = CallScript.forNumber(call.to(), simulation);
-        Instant deadline = call.answerTime().plus(script.talkTime());
-        if (call.timeLimit() != null) {
-            Instant limit =
-                    call.answerTime().plus(simulation.scaled(Duration.ofSeconds(call.timeLimit())));
-            deadline = limit.isBefore(deadline) ? limit : deadline;
-        }
-        Instant end = now.plus(simulation.scaled(plan.elapsed()));
-        if (!end.isBefore(deadline)) {
-            call.schedule(NextEvent.END_COMPLETED, deadline.isAfter(now) ? deadline : now);
-            return;
-        }
-        switch (plan.ending()) {
-            case HANG_UP -> call.schedule(NextEvent.END_COMPLETED, end);
-            case REJECT_BUSY -> call.schedule(NextEvent.END_BUSY, end, 486);
-            case REJECT_NO_ANSWER -> call.schedule(NextEvent.END_NO_ANSWER, end, 603);
-            case REDIRECT -> {
-                if (call.countRedirect(plan.elapsed().compareTo(Duration.ofSeconds(1)) < 0)
-                        > MAX_IDLE_REDIRECTS) {
-                    notifications.record(
-                            call.sid(),
-                            call.accountSid(),
-                            CallNotifications.Level.ERROR,
-                            REDIRECT_LOOP,
-                            "More than "
-                                    + MAX_IDLE_REDIRECTS
-                                    + " <Redirect>s in a row without a second of call between"
-                                    + " them: a redirect loop; the call ended",
-                            plan.redirectUrl(),
-                            plan.redirectMethod().name());
-                    call.schedule(NextEvent.END_COMPLETED, end);
-                    return;
-                }
-                call.runTwiml(plan.redirectUrl(), plan.redirectMethod(), null);
-                call.schedule(NextEvent.RUN_TWIML, end);
-            }
+        if (!steps.follow(call, CallScript.forNumber(call.to(), simulation), plan, now)) {
+            notifications.record(
+                    call.sid(),
+                    call.accountSid(),
+                    CallNotifications.Level.ERROR,
+                    REDIRECT_LOOP,
+                    "More than "
+                            + CallSteps.MAX_IDLE_REDIRECTS
+                            + " <Redirect>s in a row without a second of call between"
+                            + " them: a redirect loop; the call ended",
+                    plan.redirectUrl(),
+                    plan.redirectMethod().name());
         }
     }
 

@@ -60,7 +60,7 @@ class HostileAnswersTest extends LifecycleTest {
                 twiml, "<Response><Redirect>" + RECEIVER.url(twiml) + "</Redirect></Response>");
         String sid = create(RECEIVER.url(twiml));
         awaitStatus(sid, "completed");
-        assertThat(RECEIVER.requests(sid, twiml)).hasSize(CallSimulator.MAX_IDLE_REDIRECTS + 1);
+        assertThat(RECEIVER.requests(sid, twiml)).hasSize(CallSteps.MAX_IDLE_REDIRECTS + 1);
         assertThat(errorCodes(sid)).containsExactly(CallSimulator.REDIRECT_LOOP);
     }
 

@@ -1,0 +1,219 @@
+package dev.dialtone.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dialtone.calls.Call;
+import dev.dialtone.calls.CallStatus;
+import dev.dialtone.calls.NewCall;
+import dev.dialtone.calls.NextEvent;
+import dev.dialtone.twiml.TwimlPlan;
+import dev.dialtone.web.WebhookMethod;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decisions of a call's steps, over a call, a script and a fixed instant: no Spring, no clock.
+ */
+class CallStepsUnitTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    private static final Duration SECOND = Duration.ofSeconds(1);
+
+    private final CallSteps steps = new CallSteps(settings(1));
+
+    @Test
+    void aCalleeWhoAnswersWithinTheTimeoutIsAnsweredAfterTheRingTime() {
+        Call call = queued(60, null);
+        steps.dial(
+                call, script(SimulationProperties.Outcome.COMPLETED, Duration.ofSeconds(3)), NOW);
+        assertThat(call.status()).isEqualTo(CallStatus.RINGING);
+        assertThat(call.nextEvent()).isEqualTo(NextEvent.ANSWER);
+        assertThat(call.nextEventAt()).isEqualTo(NOW.plusSeconds(3));
+    }
+
+    @Test
+    void ringingPastTheTimeoutEndsAsNoAnswerWithSip487() {
+        Call call = queued(5, null);
+        steps.dial(
+                call, script(SimulationProperties.Outcome.COMPLETED, Duration.ofSeconds(30)), NOW);
+        assertThat(call.nextEvent()).isEqualTo(NextEvent.END_NO_ANSWER);
+        assertThat(call.nextEventAt()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(call.sipResponseCode()).isEqualTo(487);
+    }
+
+    @Test
+    void aBusyCalleeEndsTheRingingWithSip486() {
+        Call call = queued(60, null);
+        steps.dial(call, script(SimulationProperties.Outcome.BUSY, Duration.ofSeconds(2)), NOW);
+        assertThat(call.nextEvent()).isEqualTo(NextEvent.END_BUSY);
+        assertThat(call.nextEventAt()).isEqualTo(NOW.plusSeconds(2));
+        assertThat(call.sipResponseCode()).isEqualTo(486);
+    }
+
+    @Test
+    void aPlanEndsWhenItsVerbsAreDoneWithinTheTalkTime() {
+        Call call = answered(null);
+        assertThat(
+                        steps.follow(
+                                call,
+                                talking(Duration.ofSeconds(10)),
+                                plan(Duration.ofSeconds(4), TwimlPlan.Ending.HANG_UP),
+                                NOW))
+                .isTrue();
+        assertThat(call.nextEvent()).isEqualTo(NextEvent.END_COMPLETED);
+        assertThat(call.nextEventAt()).isEqualTo(NOW.plusSeconds(4));
+    }
+
+    @Test
+    void theTimeLimitCutsAPlanShort() {
+        Call call = answered(2);
+        steps.follow(
+                call,
+                talking(Duration.ofSeconds(10)),
+                plan(Duration.ofSeconds(60), TwimlPlan.Ending.HANG_UP),
+                NOW);
+        assertThat(call.nextEvent()).isEqualTo(NextEvent.END_COMPLETED);
+        assertThat(call.nextEventAt()).isEqualTo(NOW.plusSeconds(2));
+    }
+
+    @Test
+    void aRejectEndsTheCallBusyWhenItsReasonSaysSo() {
+        Call call = answered(null);
+        steps.follow(
+                call,
+                talking(Duration.ofSeconds(10)),
+                plan(SECOND, TwimlPlan.Ending.REJECT_BUSY),
+                NOW);
+        assertThat(call.nextEvent()).isEqualTo(NextEvent.END_BUSY);
+        assertThat(call.sipResponseCode()).isEqualTo(486);
+    }
+
+    @Test
+    void idleRedirectsAreFollowedUpToTheBoundThenTheCallEnds() {
+        Call call = answered(null);
+        TwimlPlan redirect =
+                new TwimlPlan(
+                        Duration.ZERO,
+                        TwimlPlan.Ending.REDIRECT,
+                        "http://app.test/again",
+                        WebhookMethod.POST,
+                        List.of());
+        for (int i = 0; i < CallSteps.MAX_IDLE_REDIRECTS; i++) {
+            assertThat(steps.follow(call, talking(Duration.ofSeconds(10)), redirect, NOW)).isTrue();
+            assertThat(call.nextEvent()).isEqualTo(NextEvent.RUN_TWIML);
+            assertThat(call.twimlUrl()).isEqualTo("http://app.test/again");
+        }
+        assertThat(steps.follow(call, talking(Duration.ofSeconds(10)), redirect, NOW)).isFalse();
+        assertThat(call.nextEvent()).isEqualTo(NextEvent.END_COMPLETED);
+    }
+
+    @Test
+    void aRedirectFromADocumentThatTookTimeStartsTheCountAgain() {
+        Call call = answered(null);
+        TwimlPlan idle =
+                new TwimlPlan(
+                        Duration.ZERO,
+                        TwimlPlan.Ending.REDIRECT,
+                        "http://app.test/a",
+                        WebhookMethod.POST,
+                        List.of());
+        TwimlPlan slow =
+                new TwimlPlan(
+                        Duration.ofSeconds(2),
+                        TwimlPlan.Ending.REDIRECT,
+                        "http://app.test/b",
+                        WebhookMethod.GET,
+                        List.of());
+        for (int i = 0; i < 3 * CallSteps.MAX_IDLE_REDIRECTS; i++) {
+            assertThat(
+                            steps.follow(
+                                    call,
+                                    talking(Duration.ofDays(1)),
+                                    i % CallSteps.MAX_IDLE_REDIRECTS == 0 ? slow : idle,
+                                    NOW))
+                    .isTrue();
+        }
+    }
+
+    private static SimulationProperties settings(double speed) {
+        return new SimulationProperties(
+                SECOND,
+                SECOND,
+                SECOND,
+                speed,
+                SECOND,
+                SECOND,
+                SECOND,
+                new BigDecimal("0.014"),
+                SECOND,
+                SECOND,
+                List.of(),
+                true);
+    }
+
+    private static CallScript script(SimulationProperties.Outcome outcome, Duration ring) {
+        return new CallScript(outcome, null, ring, Duration.ofSeconds(10), "human");
+    }
+
+    private static CallScript talking(Duration talk) {
+        return new CallScript(SimulationProperties.Outcome.COMPLETED, null, SECOND, talk, "human");
+    }
+
+    private static TwimlPlan plan(Duration elapsed, TwimlPlan.Ending ending) {
+        return new TwimlPlan(elapsed, ending, null, null, List.of());
+    }
+
+    private static Call queued(int timeout, Integer timeLimit) {
+        NewCall request =
+                new NewCall(
+                        "+14155550100",
+                        "+15005550006",
+                        "http://app.test/twiml",
+                        WebhookMethod.POST,
+                        null,
+                        null,
+                        null,
+                        WebhookMethod.POST,
+                        null,
+                        WebhookMethod.POST,
+                        List.of("completed"),
+                        null,
+                        timeout,
+                        timeLimit,
+                        false,
+                        null,
+                        null,
+                        WebhookMethod.POST,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        WebhookMethod.POST,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+        return Call.queue(
+                "CA" + "0".repeat(32), "AC" + "1".repeat(32), request, NOW.minusSeconds(1));
+    }
+
+    /** A call answered now, its own Url about to run. */
+    private static Call answered(Integer timeLimit) {
+        Call call = queued(60, timeLimit);
+        call.startDialing(NOW);
+        call.answer(NOW, null);
+        return call;
+    }
+}
