@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -45,13 +46,7 @@ public class WebhookClient implements DisposableBean {
     private final AccountRegistry accounts;
     private final OutboundPolicy policy;
     private final ExecutorService executor =
-            Executors.newFixedThreadPool(
-                    8,
-                    r -> {
-                        Thread t = new Thread(r, "dialtone-webhook-io");
-                        t.setDaemon(true);
-                        return t;
-                    });
+            Executors.newFixedThreadPool(8, daemon("dialtone-webhook-io"));
 
     /**
      * Runs what follows a response: whatever the caller chains on (recording the delivery); the
@@ -60,22 +55,11 @@ public class WebhookClient implements DisposableBean {
      * thread per task: thousands in a burst of webhooks, each waiting for a database connection.
      */
     private final ExecutorService completions =
-            Executors.newFixedThreadPool(
-                    16,
-                    r -> {
-                        Thread t = new Thread(r, "dialtone-webhook-completion");
-                        t.setDaemon(true);
-                        return t;
-                    });
+            Executors.newFixedThreadPool(16, daemon("dialtone-webhook-completion"));
 
     /** Ends exchanges whose deadline passed; the work it does is a cancel, never I/O. */
     private final ScheduledExecutorService deadlines =
-            Executors.newSingleThreadScheduledExecutor(
-                    r -> {
-                        Thread t = new Thread(r, "dialtone-webhook-deadlines");
-                        t.setDaemon(true);
-                        return t;
-                    });
+            Executors.newSingleThreadScheduledExecutor(daemon("dialtone-webhook-deadlines"));
 
     private final Map<Duration, HttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
 
@@ -371,6 +355,14 @@ public class WebhookClient implements DisposableBean {
 
     private static long elapsed(long started) {
         return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     static Duration connectTimeoutClass(Duration connectTimeout) {

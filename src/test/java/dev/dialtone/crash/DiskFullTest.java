@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.dialtone.support.DialtoneProcess;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiskFullTest {
 
-    private static final String ACCOUNT = "ACd1a170ed1a170ed1a170ed1a170e0000";
-    private static final String TOKEN = "dialtonedevtoken0000000000000000";
     private static final Pattern SID = Pattern.compile("\"sid\":\"(CA[0-9a-f]{32})\"");
 
     @TempDir Path outside;
@@ -141,7 +137,7 @@ class DiskFullTest {
                                 StandardCharsets.UTF_8)
                         + "&From=%2B15005550006&Url=http%3A%2F%2F127.0.0.1%3A9%2Ftwiml";
         return http.send(
-                authorized(dialtone.baseUrl() + "/2010-04-01/Accounts/" + ACCOUNT + "/Calls.json")
+                dialtone.request("Calls.json")
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form))
                         .build(),
@@ -150,15 +146,7 @@ class DiskFullTest {
 
     private HttpResponse<String> fetch(DialtoneProcess dialtone, String sid) throws Exception {
         return http.send(
-                authorized(
-                                dialtone.baseUrl()
-                                        + "/2010-04-01/Accounts/"
-                                        + ACCOUNT
-                                        + "/Calls/"
-                                        + sid
-                                        + ".json")
-                        .GET()
-                        .build(),
+                dialtone.request("Calls/" + sid + ".json").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -167,17 +155,5 @@ class DiskFullTest {
         Matcher sid = SID.matcher(response.body());
         assertThat(sid.find()).isTrue();
         return sid.group(1);
-    }
-
-    private static HttpRequest.Builder authorized(String uri) {
-        return HttpRequest.newBuilder(URI.create(uri))
-                .timeout(Duration.ofSeconds(20))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString(
-                                                (ACCOUNT + ":" + TOKEN)
-                                                        .getBytes(StandardCharsets.UTF_8)));
     }
 }

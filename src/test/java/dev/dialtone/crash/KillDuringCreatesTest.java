@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.dialtone.support.DialtoneProcess;
 import dev.dialtone.support.StandaloneDialtone;
 import dev.dialtone.support.WebhookReceiver;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,8 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillDuringCreatesTest {
 
-    private static final String ACCOUNT = "ACd1a170ed1a170ed1a170ed1a170e0000";
-    private static final String TOKEN = "dialtonedevtoken0000000000000000";
     private static final int THREADS = 16;
     private static final int KILL_AFTER = 500;
     private static final Pattern SID = Pattern.compile("\"sid\":\"(CA[0-9a-f]{32})\"");
@@ -69,8 +65,7 @@ class KillDuringCreatesTest {
                             () -> {
                                 for (int i = 0; Instant.now().isBefore(loadEnds); i++) {
                                     try {
-                                        String sid =
-                                                create(http, first.baseUrl(), receiver, thread, i);
+                                        String sid = create(http, first, receiver, thread, i);
                                         if (sid != null) {
                                             acknowledged.add(sid);
                                         } else {
@@ -96,16 +91,7 @@ class KillDuringCreatesTest {
                 for (String sid : acked) {
                     HttpResponse<String> fetched =
                             http.send(
-                                    authorized(
-                                                    URI.create(
-                                                            second.baseUrl()
-                                                                    + "/2010-04-01/Accounts/"
-                                                                    + ACCOUNT
-                                                                    + "/Calls/"
-                                                                    + sid
-                                                                    + ".json"))
-                                            .GET()
-                                            .build(),
+                                    second.request("Calls/" + sid + ".json").GET().build(),
                                     HttpResponse.BodyHandlers.ofString());
                     if (fetched.statusCode() != 200) {
                         lost.add(sid);
@@ -127,7 +113,7 @@ class KillDuringCreatesTest {
      * acknowledged.
      */
     private static String create(
-            HttpClient http, String base, WebhookReceiver receiver, int thread, int i)
+            HttpClient http, DialtoneProcess dialtone, WebhookReceiver receiver, int thread, int i)
             throws Exception {
         String form =
                 "To="
@@ -140,12 +126,7 @@ class KillDuringCreatesTest {
                         + enc(receiver.url("/done"));
         HttpResponse<String> response =
                 http.send(
-                        authorized(
-                                        URI.create(
-                                                base
-                                                        + "/2010-04-01/Accounts/"
-                                                        + ACCOUNT
-                                                        + "/Calls.json"))
+                        dialtone.request("Calls.json")
                                 .header("Content-Type", "application/x-www-form-urlencoded")
                                 .POST(HttpRequest.BodyPublishers.ofString(form))
                                 .build(),
@@ -166,18 +147,6 @@ class KillDuringCreatesTest {
                 .stream()
                 .map(r -> r.parameter("CallSid"))
                 .collect(Collectors.toSet());
-    }
-
-    private static HttpRequest.Builder authorized(URI uri) {
-        return HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(10))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString(
-                                                (ACCOUNT + ":" + TOKEN)
-                                                        .getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String enc(String text) {

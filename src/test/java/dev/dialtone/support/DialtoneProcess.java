@@ -6,10 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -72,6 +74,28 @@ public final class DialtoneProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The built-in account, which a process started without accounts of its own serves. */
+    public static final String ACCOUNT = "ACd1a170ed1a170ed1a170ed1a170e0000";
+
+    public static final String TOKEN = "dialtonedevtoken0000000000000000";
+
+    /**
+     * A request to {@code path} of the built-in account's API ({@code Calls.json}, …), with its
+     * credentials.
+     */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/2010-04-01/Accounts/" + ACCOUNT + "/" + path))
+                .timeout(Duration.ofSeconds(20))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                (ACCOUNT + ":" + TOKEN)
+                                                        .getBytes(StandardCharsets.UTF_8)));
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
