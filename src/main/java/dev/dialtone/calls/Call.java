@@ -1,10 +1,7 @@
 package dev.dialtone.calls;
 
-import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.web.WebhookMethod;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,268 +14,108 @@ public class Call {
 
     public static final String DIRECTION_OUTBOUND_API = "outbound-api";
 
-    /** Every column of a call's row, in the order {@link #read} and {@link #columnValues} use. */
-    static final String COLUMNS =
-            "sid, account_sid, parent_call_sid, to_endpoint, to_formatted, from_endpoint,"
-                    + " from_formatted, phone_number_sid, status, direction, answered_by, forwarded_from, group_sid, caller_name,"
-                    + " trunk_sid, date_created, date_updated, start_time, end_time, duration, price, price_unit, queue_time, url,"
-                    + " method, twiml, application_sid, fallback_url, fallback_method, status_callback, status_callback_method,"
-                    + " status_callback_events, send_digits, timeout_seconds, time_limit_seconds, record_call, recording_channels,"
-                    + " recording_status_callback, recording_status_callback_method, recording_status_callback_events,"
-                    + " recording_track, trim_mode, sip_auth_username, sip_auth_password, machine_detection,"
-                    + " machine_detection_timeout, machine_detection_speech_threshold, machine_detection_speech_end_threshold,"
-                    + " machine_detection_silence_timeout, async_amd, async_amd_status_callback, async_amd_status_callback_method,"
-                    + " byoc, call_reason, call_token, caller_id, client_notification_url, next_event, next_event_at, answer_time,"
-                    + " sip_response_code, twiml_url, twiml_method, twiml_document, hold_status, callback_sequence, idle_redirects, version";
+    String sid;
+    String accountSid;
+    String parentCallSid;
+    String to;
+    String toFormatted;
+    String from;
+    String fromFormatted;
+    String phoneNumberSid;
+    CallStatus status;
+    String direction;
+    String answeredBy;
+    String forwardedFrom;
+    String groupSid;
+    String callerName;
+    String trunkSid;
+    Instant dateCreated;
+    Instant dateUpdated;
+    Instant startTime;
+    Instant endTime;
+    Integer duration;
+    BigDecimal price;
+    String priceUnit;
+    Long queueTime;
 
-    private String sid;
-    private String accountSid;
-    private String parentCallSid;
-    private String to;
-    private String toFormatted;
-    private String from;
-    private String fromFormatted;
-    private String phoneNumberSid;
-    private CallStatus status;
-    private String direction;
-    private String answeredBy;
-    private String forwardedFrom;
-    private String groupSid;
-    private String callerName;
-    private String trunkSid;
-    private Instant dateCreated;
-    private Instant dateUpdated;
-    private Instant startTime;
-    private Instant endTime;
-    private Integer duration;
-    private BigDecimal price;
-    private String priceUnit;
-    private Long queueTime;
-
-    private String url;
-    private WebhookMethod method;
-    private String twiml;
-    private String applicationSid;
-    private String fallbackUrl;
-    private WebhookMethod fallbackMethod;
-    private String statusCallback;
-    private WebhookMethod statusCallbackMethod;
+    String url;
+    WebhookMethod method;
+    String twiml;
+    String applicationSid;
+    String fallbackUrl;
+    WebhookMethod fallbackMethod;
+    String statusCallback;
+    WebhookMethod statusCallbackMethod;
 
     /** Space-separated, as Twilio documents the parameter. */
-    private String statusCallbackEvents;
+    String statusCallbackEvents;
 
-    private String sendDigits;
-    private int timeout;
-    private Integer timeLimit;
-    private boolean record;
-    private String recordingChannels;
-    private String recordingStatusCallback;
-    private WebhookMethod recordingStatusCallbackMethod;
-    private String recordingStatusCallbackEvents;
-    private String recordingTrack;
-    private String trim;
-    private String sipAuthUsername;
-    private String sipAuthPassword;
-    private String machineDetection;
-    private Integer machineDetectionTimeout;
-    private Integer machineDetectionSpeechThreshold;
-    private Integer machineDetectionSpeechEndThreshold;
-    private Integer machineDetectionSilenceTimeout;
-    private Boolean asyncAmd;
-    private String asyncAmdStatusCallback;
-    private WebhookMethod asyncAmdStatusCallbackMethod;
-    private String byoc;
-    private String callReason;
-    private String callToken;
-    private String callerId;
-    private String clientNotificationUrl;
+    String sendDigits;
+    int timeout;
+    Integer timeLimit;
+    boolean record;
+    String recordingChannels;
+    String recordingStatusCallback;
+    WebhookMethod recordingStatusCallbackMethod;
+    String recordingStatusCallbackEvents;
+    String recordingTrack;
+    String trim;
+    String sipAuthUsername;
+    String sipAuthPassword;
+    String machineDetection;
+    Integer machineDetectionTimeout;
+    Integer machineDetectionSpeechThreshold;
+    Integer machineDetectionSpeechEndThreshold;
+    Integer machineDetectionSilenceTimeout;
+    Boolean asyncAmd;
+    String asyncAmdStatusCallback;
+    WebhookMethod asyncAmdStatusCallbackMethod;
+    String byoc;
+    String callReason;
+    String callToken;
+    String callerId;
+    String clientNotificationUrl;
 
     /**
      * The lifecycle's next event for this call and when it is due; null once the call has ended.
      */
-    private NextEvent nextEvent;
+    NextEvent nextEvent;
 
     /** Null while an operator holds the call, so no claim picks it up. */
-    private Instant nextEventAt;
+    Instant nextEventAt;
 
-    private Instant answerTime;
-    private Integer sipResponseCode;
+    Instant answerTime;
+    Integer sipResponseCode;
 
     /** The TwiML the call runs next: a URL to fetch with its method, or a document. */
-    private String twimlUrl;
+    String twimlUrl;
 
-    private WebhookMethod twimlMethod;
-    private String twimlDocument;
+    WebhookMethod twimlMethod;
+    String twimlDocument;
 
     /** An operator's hold: the call stays in this status until released. */
-    private CallStatus holdStatus;
+    CallStatus holdStatus;
 
     /** Status callbacks sent so far; the next one's SequenceNumber. */
-    private int callbackSequence;
+    int callbackSequence;
 
     /**
      * {@code <Redirect>}s followed in a row by documents that took (next to) no time: a loop, past
      * a bound.
      */
-    private int idleRedirects;
+    int idleRedirects;
 
     /**
      * Counts the stored changes: a TwiML fetch remembers the version it was started for, and its
      * result counts only if nothing changed the call meanwhile.
      */
-    private long version;
+    long version;
 
     private Call() {}
 
-    /** The call stored in the current row, read in the order of {@link #COLUMNS}. */
-    static Call read(ResultSet rs) throws SQLException {
-        Call c = new Call();
-        int i = 0;
-        c.sid = rs.getString(++i);
-        c.accountSid = rs.getString(++i);
-        c.parentCallSid = rs.getString(++i);
-        c.to = rs.getString(++i);
-        c.toFormatted = rs.getString(++i);
-        c.from = rs.getString(++i);
-        c.fromFormatted = rs.getString(++i);
-        c.phoneNumberSid = rs.getString(++i);
-        c.status = CallStatus.valueOf(rs.getString(++i));
-        c.direction = rs.getString(++i);
-        c.answeredBy = rs.getString(++i);
-        c.forwardedFrom = rs.getString(++i);
-        c.groupSid = rs.getString(++i);
-        c.callerName = rs.getString(++i);
-        c.trunkSid = rs.getString(++i);
-        c.dateCreated = DatabaseTime.read(rs, ++i);
-        c.dateUpdated = DatabaseTime.read(rs, ++i);
-        c.startTime = DatabaseTime.read(rs, ++i);
-        c.endTime = DatabaseTime.read(rs, ++i);
-        c.duration = rs.getObject(++i, Integer.class);
-        c.price = rs.getBigDecimal(++i);
-        c.priceUnit = rs.getString(++i);
-        c.queueTime = rs.getObject(++i, Long.class);
-        c.url = rs.getString(++i);
-        c.method = Columns.method(rs, ++i);
-        c.twiml = rs.getString(++i);
-        c.applicationSid = rs.getString(++i);
-        c.fallbackUrl = rs.getString(++i);
-        c.fallbackMethod = Columns.method(rs, ++i);
-        c.statusCallback = rs.getString(++i);
-        c.statusCallbackMethod = Columns.method(rs, ++i);
-        c.statusCallbackEvents = rs.getString(++i);
-        c.sendDigits = rs.getString(++i);
-        c.timeout = rs.getInt(++i);
-        c.timeLimit = rs.getObject(++i, Integer.class);
-        c.record = rs.getBoolean(++i);
-        c.recordingChannels = rs.getString(++i);
-        c.recordingStatusCallback = rs.getString(++i);
-        c.recordingStatusCallbackMethod = Columns.method(rs, ++i);
-        c.recordingStatusCallbackEvents = rs.getString(++i);
-        c.recordingTrack = rs.getString(++i);
-        c.trim = rs.getString(++i);
-        c.sipAuthUsername = rs.getString(++i);
-        c.sipAuthPassword = rs.getString(++i);
-        c.machineDetection = rs.getString(++i);
-        c.machineDetectionTimeout = rs.getObject(++i, Integer.class);
-        c.machineDetectionSpeechThreshold = rs.getObject(++i, Integer.class);
-        c.machineDetectionSpeechEndThreshold = rs.getObject(++i, Integer.class);
-        c.machineDetectionSilenceTimeout = rs.getObject(++i, Integer.class);
-        c.asyncAmd = rs.getObject(++i, Boolean.class);
-        c.asyncAmdStatusCallback = rs.getString(++i);
-        c.asyncAmdStatusCallbackMethod = Columns.method(rs, ++i);
-        c.byoc = rs.getString(++i);
-        c.callReason = rs.getString(++i);
-        c.callToken = rs.getString(++i);
-        c.callerId = rs.getString(++i);
-        c.clientNotificationUrl = rs.getString(++i);
-        String event = rs.getString(++i);
-        c.nextEvent = event == null ? null : NextEvent.valueOf(event);
-        c.nextEventAt = DatabaseTime.read(rs, ++i);
-        c.answerTime = DatabaseTime.read(rs, ++i);
-        c.sipResponseCode = rs.getObject(++i, Integer.class);
-        c.twimlUrl = rs.getString(++i);
-        c.twimlMethod = Columns.method(rs, ++i);
-        c.twimlDocument = rs.getString(++i);
-        String hold = rs.getString(++i);
-        c.holdStatus = hold == null ? null : CallStatus.valueOf(hold);
-        c.callbackSequence = rs.getInt(++i);
-        c.idleRedirects = rs.getInt(++i);
-        c.version = rs.getLong(++i);
-        return c;
-    }
-
-    /** The values of {@link #COLUMNS}, as JDBC parameters. */
-    Object[] columnValues() {
-        return new Object[] {
-            sid,
-            accountSid,
-            parentCallSid,
-            to,
-            toFormatted,
-            from,
-            fromFormatted,
-            phoneNumberSid,
-            status.name(),
-            direction,
-            answeredBy,
-            forwardedFrom,
-            groupSid,
-            callerName,
-            trunkSid,
-            DatabaseTime.utc(dateCreated),
-            DatabaseTime.utc(dateUpdated),
-            DatabaseTime.utc(startTime),
-            DatabaseTime.utc(endTime),
-            duration,
-            price,
-            priceUnit,
-            queueTime,
-            url,
-            Columns.name(method),
-            twiml,
-            applicationSid,
-            fallbackUrl,
-            Columns.name(fallbackMethod),
-            statusCallback,
-            Columns.name(statusCallbackMethod),
-            statusCallbackEvents,
-            sendDigits,
-            timeout,
-            timeLimit,
-            record,
-            recordingChannels,
-            recordingStatusCallback,
-            Columns.name(recordingStatusCallbackMethod),
-            recordingStatusCallbackEvents,
-            recordingTrack,
-            trim,
-            sipAuthUsername,
-            sipAuthPassword,
-            machineDetection,
-            machineDetectionTimeout,
-            machineDetectionSpeechThreshold,
-            machineDetectionSpeechEndThreshold,
-            machineDetectionSilenceTimeout,
-            asyncAmd,
-            asyncAmdStatusCallback,
-            Columns.name(asyncAmdStatusCallbackMethod),
-            byoc,
-            callReason,
-            callToken,
-            callerId,
-            clientNotificationUrl,
-            Columns.name(nextEvent),
-            DatabaseTime.utc(nextEventAt),
-            DatabaseTime.utc(answerTime),
-            sipResponseCode,
-            twimlUrl,
-            Columns.name(twimlMethod),
-            twimlDocument,
-            Columns.name(holdStatus),
-            callbackSequence,
-            idleRedirects,
-            version
-        };
+    /** A call with nothing set yet, for the store to fill from a row. */
+    static Call empty() {
+        return new Call();
     }
 
     /** The call is stored with its changes: one more version. */

@@ -16,22 +16,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallStore {
 
-    private static final List<String> COLUMN_NAMES =
-            Arrays.stream(Call.COLUMNS.split(",")).map(String::strip).toList();
-    private static final String SELECT = "SELECT " + Call.COLUMNS + " FROM calls";
+    private static final String SELECT = "SELECT " + CallColumns.NAMES + ", version FROM calls";
     private static final String INSERT =
             "INSERT INTO calls ("
-                    + Call.COLUMNS
-                    + ") VALUES ("
-                    + placeholders(COLUMN_NAMES.size())
+                    + CallColumns.NAMES
+                    + ", version) VALUES ("
+                    + placeholders(CallColumns.ALL.size() + 1)
                     + ")";
     // Every column is written back; the version both counts the change and
     // checks nothing came between.
     private static final String UPDATE =
             "UPDATE calls SET "
                     + String.join(
-                            ", ", COLUMN_NAMES.stream().map(column -> column + " = ?").toList())
-                    + " WHERE sid = ? AND version = ?";
+                            ", ",
+                            CallColumns.ALL.stream().map(column -> column.name() + " = ?").toList())
+                    + ", version = version + 1 WHERE sid = ? AND version = ?";
 
     private final JdbcTemplate jdbc;
 
@@ -41,7 +40,9 @@ public class CallStore {
 
     /** One INSERT; outside a transaction it is its own commit. */
     void insert(Call call) {
-        jdbc.update(INSERT, call.columnValues());
+        Object[] values = Arrays.copyOf(CallColumns.values(call), CallColumns.ALL.size() + 1);
+        values[values.length - 1] = call.version();
+        jdbc.update(INSERT, values);
     }
 
     /**
@@ -50,7 +51,7 @@ public class CallStore {
      */
     public Optional<Call> lock(String sid) {
         return jdbc
-                .query(SELECT + " WHERE sid = ? FOR UPDATE", (rs, i) -> Call.read(rs), sid)
+                .query(SELECT + " WHERE sid = ? FOR UPDATE", (rs, i) -> CallColumns.read(rs), sid)
                 .stream()
                 .findFirst();
     }
@@ -59,7 +60,7 @@ public class CallStore {
         return jdbc
                 .query(
                         SELECT + " WHERE sid = ? AND account_sid = ?",
-                        (rs, i) -> Call.read(rs),
+                        (rs, i) -> CallColumns.read(rs),
                         sid,
                         accountSid)
                 .stream()
@@ -70,7 +71,7 @@ public class CallStore {
     public List<Call> findAll(List<String> sids) {
         return jdbc.query(
                 SELECT + " WHERE sid IN (" + placeholders(sids.size()) + ")",
-                (rs, i) -> Call.read(rs),
+                (rs, i) -> CallColumns.read(rs),
                 sids.toArray());
     }
 
@@ -96,10 +97,9 @@ public class CallStore {
         changed.forEach(Call::stored);
     }
 
-    /** Every column with the next version, then the row's SID and the version it was read at. */
+    /** Every column, then the row's SID and the version it was read at. */
     private static Object[] updateArguments(Call call) {
-        Object[] values = call.columnValues();
-        values[values.length - 1] = call.version() + 1;
+        Object[] values = CallColumns.values(call);
         Object[] args = Arrays.copyOf(values, values.length + 2);
         args[values.length] = call.sid();
         args[values.length + 1] = call.version();
