@@ -28,132 +28,211 @@ final class CallColumns {
         void read(Call call, ResultSet rs, String column) throws SQLException;
     }
 
+    // The types first: ALL below is built from them as the class initialises.
+    static final Type<String> TEXT = new Type<>(ResultSet::getString, v -> v);
+    static final Type<Instant> TIME = new Type<>(CallColumns::instant, DatabaseTime::utc);
+    static final Type<Integer> INTEGER =
+            new Type<>((rs, n) -> rs.getObject(n, Integer.class), v -> v);
+
+    /** A number that is never null. */
+    static final Type<Integer> COUNT = new Type<>(ResultSet::getInt, v -> v);
+
+    static final Type<Long> BIGINT = new Type<>((rs, n) -> rs.getObject(n, Long.class), v -> v);
+    static final Type<BigDecimal> DECIMAL = new Type<>(ResultSet::getBigDecimal, v -> v);
+    static final Type<Boolean> FLAG = new Type<>((rs, n) -> rs.getObject(n, Boolean.class), v -> v);
+
+    /** A yes or no that is never null. */
+    static final Type<Boolean> BOOL = new Type<>(ResultSet::getBoolean, v -> v);
+
+    static final Type<WebhookMethod> METHOD = byName(WebhookMethod.class);
+    static final Type<CallStatus> STATUS = byName(CallStatus.class);
+    static final Type<NextEvent> EVENT = byName(NextEvent.class);
+
     static final List<Column> ALL =
             List.of(
-                    text("sid", c -> c.sid, (c, v) -> c.sid = v),
-                    text("account_sid", c -> c.accountSid, (c, v) -> c.accountSid = v),
-                    text("parent_call_sid", c -> c.parentCallSid, (c, v) -> c.parentCallSid = v),
-                    text("to_endpoint", c -> c.to, (c, v) -> c.to = v),
-                    text("to_formatted", c -> c.toFormatted, (c, v) -> c.toFormatted = v),
-                    text("from_endpoint", c -> c.from, (c, v) -> c.from = v),
-                    text("from_formatted", c -> c.fromFormatted, (c, v) -> c.fromFormatted = v),
-                    text("phone_number_sid", c -> c.phoneNumberSid, (c, v) -> c.phoneNumberSid = v),
-                    status("status", c -> c.status, (c, v) -> c.status = v),
-                    text("direction", c -> c.direction, (c, v) -> c.direction = v),
-                    text("answered_by", c -> c.answeredBy, (c, v) -> c.answeredBy = v),
-                    text("forwarded_from", c -> c.forwardedFrom, (c, v) -> c.forwardedFrom = v),
-                    text("group_sid", c -> c.groupSid, (c, v) -> c.groupSid = v),
-                    text("caller_name", c -> c.callerName, (c, v) -> c.callerName = v),
-                    text("trunk_sid", c -> c.trunkSid, (c, v) -> c.trunkSid = v),
-                    time("date_created", c -> c.dateCreated, (c, v) -> c.dateCreated = v),
-                    time("date_updated", c -> c.dateUpdated, (c, v) -> c.dateUpdated = v),
-                    time("start_time", c -> c.startTime, (c, v) -> c.startTime = v),
-                    time("end_time", c -> c.endTime, (c, v) -> c.endTime = v),
-                    integer("duration", c -> c.duration, (c, v) -> c.duration = v),
-                    decimal("price", c -> c.price, (c, v) -> c.price = v),
-                    text("price_unit", c -> c.priceUnit, (c, v) -> c.priceUnit = v),
-                    bigint("queue_time", c -> c.queueTime, (c, v) -> c.queueTime = v),
-                    text("url", c -> c.url, (c, v) -> c.url = v),
-                    method("method", c -> c.method, (c, v) -> c.method = v),
-                    text("twiml", c -> c.twiml, (c, v) -> c.twiml = v),
-                    text("application_sid", c -> c.applicationSid, (c, v) -> c.applicationSid = v),
-                    text("fallback_url", c -> c.fallbackUrl, (c, v) -> c.fallbackUrl = v),
-                    method(
+                    column("sid", TEXT, c -> c.sid, (c, v) -> c.sid = v),
+                    column("account_sid", TEXT, c -> c.accountSid, (c, v) -> c.accountSid = v),
+                    column(
+                            "parent_call_sid",
+                            TEXT,
+                            c -> c.parentCallSid,
+                            (c, v) -> c.parentCallSid = v),
+                    column("to_endpoint", TEXT, c -> c.to, (c, v) -> c.to = v),
+                    column("to_formatted", TEXT, c -> c.toFormatted, (c, v) -> c.toFormatted = v),
+                    column("from_endpoint", TEXT, c -> c.from, (c, v) -> c.from = v),
+                    column(
+                            "from_formatted",
+                            TEXT,
+                            c -> c.fromFormatted,
+                            (c, v) -> c.fromFormatted = v),
+                    column(
+                            "phone_number_sid",
+                            TEXT,
+                            c -> c.phoneNumberSid,
+                            (c, v) -> c.phoneNumberSid = v),
+                    column("status", STATUS, c -> c.status, (c, v) -> c.status = v),
+                    column("direction", TEXT, c -> c.direction, (c, v) -> c.direction = v),
+                    column("answered_by", TEXT, c -> c.answeredBy, (c, v) -> c.answeredBy = v),
+                    column(
+                            "forwarded_from",
+                            TEXT,
+                            c -> c.forwardedFrom,
+                            (c, v) -> c.forwardedFrom = v),
+                    column("group_sid", TEXT, c -> c.groupSid, (c, v) -> c.groupSid = v),
+                    column("caller_name", TEXT, c -> c.callerName, (c, v) -> c.callerName = v),
+                    column("trunk_sid", TEXT, c -> c.trunkSid, (c, v) -> c.trunkSid = v),
+                    column("date_created", TIME, c -> c.dateCreated, (c, v) -> c.dateCreated = v),
+                    column("date_updated", TIME, c -> c.dateUpdated, (c, v) -> c.dateUpdated = v),
+                    column("start_time", TIME, c -> c.startTime, (c, v) -> c.startTime = v),
+                    column("end_time", TIME, c -> c.endTime, (c, v) -> c.endTime = v),
+                    column("duration", INTEGER, c -> c.duration, (c, v) -> c.duration = v),
+                    column("price", DECIMAL, c -> c.price, (c, v) -> c.price = v),
+                    column("price_unit", TEXT, c -> c.priceUnit, (c, v) -> c.priceUnit = v),
+                    column("queue_time", BIGINT, c -> c.queueTime, (c, v) -> c.queueTime = v),
+                    column("url", TEXT, c -> c.url, (c, v) -> c.url = v),
+                    column("method", METHOD, c -> c.method, (c, v) -> c.method = v),
+                    column("twiml", TEXT, c -> c.twiml, (c, v) -> c.twiml = v),
+                    column(
+                            "application_sid",
+                            TEXT,
+                            c -> c.applicationSid,
+                            (c, v) -> c.applicationSid = v),
+                    column("fallback_url", TEXT, c -> c.fallbackUrl, (c, v) -> c.fallbackUrl = v),
+                    column(
                             "fallback_method",
+                            METHOD,
                             c -> c.fallbackMethod,
                             (c, v) -> c.fallbackMethod = v),
-                    text("status_callback", c -> c.statusCallback, (c, v) -> c.statusCallback = v),
-                    method(
+                    column(
+                            "status_callback",
+                            TEXT,
+                            c -> c.statusCallback,
+                            (c, v) -> c.statusCallback = v),
+                    column(
                             "status_callback_method",
+                            METHOD,
                             c -> c.statusCallbackMethod,
                             (c, v) -> c.statusCallbackMethod = v),
-                    text(
+                    column(
                             "status_callback_events",
+                            TEXT,
                             c -> c.statusCallbackEvents,
                             (c, v) -> c.statusCallbackEvents = v),
-                    text("send_digits", c -> c.sendDigits, (c, v) -> c.sendDigits = v),
-                    count("timeout_seconds", c -> c.timeout, (c, v) -> c.timeout = v),
-                    integer("time_limit_seconds", c -> c.timeLimit, (c, v) -> c.timeLimit = v),
-                    bool("record_call", c -> c.record, (c, v) -> c.record = v),
-                    text(
+                    column("send_digits", TEXT, c -> c.sendDigits, (c, v) -> c.sendDigits = v),
+                    column("timeout_seconds", COUNT, c -> c.timeout, (c, v) -> c.timeout = v),
+                    column(
+                            "time_limit_seconds",
+                            INTEGER,
+                            c -> c.timeLimit,
+                            (c, v) -> c.timeLimit = v),
+                    column("record_call", BOOL, c -> c.record, (c, v) -> c.record = v),
+                    column(
                             "recording_channels",
+                            TEXT,
                             c -> c.recordingChannels,
                             (c, v) -> c.recordingChannels = v),
-                    text(
+                    column(
                             "recording_status_callback",
+                            TEXT,
                             c -> c.recordingStatusCallback,
                             (c, v) -> c.recordingStatusCallback = v),
-                    method(
+                    column(
                             "recording_status_callback_method",
+                            METHOD,
                             c -> c.recordingStatusCallbackMethod,
                             (c, v) -> c.recordingStatusCallbackMethod = v),
-                    text(
+                    column(
                             "recording_status_callback_events",
+                            TEXT,
                             c -> c.recordingStatusCallbackEvents,
                             (c, v) -> c.recordingStatusCallbackEvents = v),
-                    text("recording_track", c -> c.recordingTrack, (c, v) -> c.recordingTrack = v),
-                    text("trim_mode", c -> c.trim, (c, v) -> c.trim = v),
-                    text(
+                    column(
+                            "recording_track",
+                            TEXT,
+                            c -> c.recordingTrack,
+                            (c, v) -> c.recordingTrack = v),
+                    column("trim_mode", TEXT, c -> c.trim, (c, v) -> c.trim = v),
+                    column(
                             "sip_auth_username",
+                            TEXT,
                             c -> c.sipAuthUsername,
                             (c, v) -> c.sipAuthUsername = v),
-                    text(
+                    column(
                             "sip_auth_password",
+                            TEXT,
                             c -> c.sipAuthPassword,
                             (c, v) -> c.sipAuthPassword = v),
-                    text(
+                    column(
                             "machine_detection",
+                            TEXT,
                             c -> c.machineDetection,
                             (c, v) -> c.machineDetection = v),
-                    integer(
+                    column(
                             "machine_detection_timeout",
+                            INTEGER,
                             c -> c.machineDetectionTimeout,
                             (c, v) -> c.machineDetectionTimeout = v),
-                    integer(
+                    column(
                             "machine_detection_speech_threshold",
+                            INTEGER,
                             c -> c.machineDetectionSpeechThreshold,
                             (c, v) -> c.machineDetectionSpeechThreshold = v),
-                    integer(
+                    column(
                             "machine_detection_speech_end_threshold",
+                            INTEGER,
                             c -> c.machineDetectionSpeechEndThreshold,
                             (c, v) -> c.machineDetectionSpeechEndThreshold = v),
-                    integer(
+                    column(
                             "machine_detection_silence_timeout",
+                            INTEGER,
                             c -> c.machineDetectionSilenceTimeout,
                             (c, v) -> c.machineDetectionSilenceTimeout = v),
-                    flag("async_amd", c -> c.asyncAmd, (c, v) -> c.asyncAmd = v),
-                    text(
+                    column("async_amd", FLAG, c -> c.asyncAmd, (c, v) -> c.asyncAmd = v),
+                    column(
                             "async_amd_status_callback",
+                            TEXT,
                             c -> c.asyncAmdStatusCallback,
                             (c, v) -> c.asyncAmdStatusCallback = v),
-                    method(
+                    column(
                             "async_amd_status_callback_method",
+                            METHOD,
                             c -> c.asyncAmdStatusCallbackMethod,
                             (c, v) -> c.asyncAmdStatusCallbackMethod = v),
-                    text("byoc", c -> c.byoc, (c, v) -> c.byoc = v),
-                    text("call_reason", c -> c.callReason, (c, v) -> c.callReason = v),
-                    text("call_token", c -> c.callToken, (c, v) -> c.callToken = v),
-                    text("caller_id", c -> c.callerId, (c, v) -> c.callerId = v),
-                    text(
+                    column("byoc", TEXT, c -> c.byoc, (c, v) -> c.byoc = v),
+                    column("call_reason", TEXT, c -> c.callReason, (c, v) -> c.callReason = v),
+                    column("call_token", TEXT, c -> c.callToken, (c, v) -> c.callToken = v),
+                    column("caller_id", TEXT, c -> c.callerId, (c, v) -> c.callerId = v),
+                    column(
                             "client_notification_url",
+                            TEXT,
                             c -> c.clientNotificationUrl,
                             (c, v) -> c.clientNotificationUrl = v),
-                    event("next_event", c -> c.nextEvent, (c, v) -> c.nextEvent = v),
-                    time("next_event_at", c -> c.nextEventAt, (c, v) -> c.nextEventAt = v),
-                    time("answer_time", c -> c.answerTime, (c, v) -> c.answerTime = v),
-                    integer(
+                    column("next_event", EVENT, c -> c.nextEvent, (c, v) -> c.nextEvent = v),
+                    column("next_event_at", TIME, c -> c.nextEventAt, (c, v) -> c.nextEventAt = v),
+                    column("answer_time", TIME, c -> c.answerTime, (c, v) -> c.answerTime = v),
+                    column(
                             "sip_response_code",
+                            INTEGER,
                             c -> c.sipResponseCode,
                             (c, v) -> c.sipResponseCode = v),
-                    text("twiml_url", c -> c.twimlUrl, (c, v) -> c.twimlUrl = v),
-                    method("twiml_method", c -> c.twimlMethod, (c, v) -> c.twimlMethod = v),
-                    text("twiml_document", c -> c.twimlDocument, (c, v) -> c.twimlDocument = v),
-                    status("hold_status", c -> c.holdStatus, (c, v) -> c.holdStatus = v),
-                    count(
+                    column("twiml_url", TEXT, c -> c.twimlUrl, (c, v) -> c.twimlUrl = v),
+                    column("twiml_method", METHOD, c -> c.twimlMethod, (c, v) -> c.twimlMethod = v),
+                    column(
+                            "twiml_document",
+                            TEXT,
+                            c -> c.twimlDocument,
+                            (c, v) -> c.twimlDocument = v),
+                    column("hold_status", STATUS, c -> c.holdStatus, (c, v) -> c.holdStatus = v),
+                    column(
                             "callback_sequence",
+                            COUNT,
                             c -> c.callbackSequence,
                             (c, v) -> c.callbackSequence = v),
-                    count("idle_redirects", c -> c.idleRedirects, (c, v) -> c.idleRedirects = v));
+                    column(
+                            "idle_redirects",
+                            COUNT,
+                            c -> c.idleRedirects,
+                            (c, v) -> c.idleRedirects = v));
 
     /** The column names, comma-separated, for SELECT and INSERT. */
     static final String NAMES = String.join(", ", ALL.stream().map(Column::name).toList());
@@ -176,84 +255,39 @@ final class CallColumns {
         return values;
     }
 
-    private static Column text(
-            String name, Function<Call, String> get, BiConsumer<Call, String> set) {
-        return new Column(name, get::apply, (c, rs, n) -> set.accept(c, rs.getString(n)));
+    /**
+     * How values of one Java type sit in a column: read from a row by name, and written as JDBC
+     * values.
+     */
+    record Type<T>(FromRow<T> fromRow, Function<T, Object> toJdbc) {}
+
+    interface FromRow<T> {
+        T get(ResultSet rs, String column) throws SQLException;
     }
 
-    private static Column time(
-            String name, Function<Call, Instant> get, BiConsumer<Call, Instant> set) {
-        return new Column(
-                name,
-                c -> DatabaseTime.utc(get.apply(c)),
-                (c, rs, n) -> {
-                    OffsetDateTime value = rs.getObject(n, OffsetDateTime.class);
-                    set.accept(c, value == null ? null : value.toInstant());
-                });
-    }
-
-    private static Column integer(
-            String name, Function<Call, Integer> get, BiConsumer<Call, Integer> set) {
-        return new Column(
-                name, get::apply, (c, rs, n) -> set.accept(c, rs.getObject(n, Integer.class)));
-    }
-
-    /** A number that is never null. */
-    private static Column count(
-            String name, Function<Call, Integer> get, BiConsumer<Call, Integer> set) {
-        return new Column(name, get::apply, (c, rs, n) -> set.accept(c, rs.getInt(n)));
-    }
-
-    private static Column bigint(
-            String name, Function<Call, Long> get, BiConsumer<Call, Long> set) {
-        return new Column(
-                name, get::apply, (c, rs, n) -> set.accept(c, rs.getObject(n, Long.class)));
-    }
-
-    private static Column decimal(
-            String name, Function<Call, BigDecimal> get, BiConsumer<Call, BigDecimal> set) {
-        return new Column(name, get::apply, (c, rs, n) -> set.accept(c, rs.getBigDecimal(n)));
-    }
-
-    private static Column flag(
-            String name, Function<Call, Boolean> get, BiConsumer<Call, Boolean> set) {
-        return new Column(
-                name, get::apply, (c, rs, n) -> set.accept(c, rs.getObject(n, Boolean.class)));
-    }
-
-    /** A yes or no that is never null. */
-    private static Column bool(
-            String name, Function<Call, Boolean> get, BiConsumer<Call, Boolean> set) {
-        return new Column(name, get::apply, (c, rs, n) -> set.accept(c, rs.getBoolean(n)));
-    }
-
-    private static Column method(
-            String name, Function<Call, WebhookMethod> get, BiConsumer<Call, WebhookMethod> set) {
-        return enumColumn(name, WebhookMethod.class, get, set);
-    }
-
-    private static Column status(
-            String name, Function<Call, CallStatus> get, BiConsumer<Call, CallStatus> set) {
-        return enumColumn(name, CallStatus.class, get, set);
-    }
-
-    private static Column event(
-            String name, Function<Call, NextEvent> get, BiConsumer<Call, NextEvent> set) {
-        return enumColumn(name, NextEvent.class, get, set);
-    }
-
-    /** An enum, stored by its name. */
-    private static <E extends Enum<E>> Column enumColumn(
-            String name, Class<E> type, Function<Call, E> get, BiConsumer<Call, E> set) {
+    private static <T> Column column(
+            String name, Type<T> type, Function<Call, T> get, BiConsumer<Call, T> set) {
         return new Column(
                 name,
                 c -> {
-                    E value = get.apply(c);
-                    return value == null ? null : value.name();
+                    T value = get.apply(c);
+                    return value == null ? null : type.toJdbc().apply(value);
                 },
-                (c, rs, n) -> {
+                (c, rs, n) -> set.accept(c, type.fromRow().get(rs, n)));
+    }
+
+    /** An enum, stored by its name. */
+    private static <E extends Enum<E>> Type<E> byName(Class<E> type) {
+        return new Type<>(
+                (rs, n) -> {
                     String value = rs.getString(n);
-                    set.accept(c, value == null ? null : Enum.valueOf(type, value));
-                });
+                    return value == null ? null : Enum.valueOf(type, value);
+                },
+                Enum::name);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }
