@@ -1,9 +1,8 @@
 package dev.dialtone.calls;
 
-import dev.dialtone.support.DatabaseTime;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,30 +36,35 @@ class CallViews {
                 .findFirst();
     }
 
+    /** The shown values of the current row, each read by its column's name. */
     static CallView row(ResultSet rs, int rowNumber) throws SQLException {
         return new CallView(
-                rs.getString(1),
-                DatabaseTime.read(rs, 2),
-                DatabaseTime.read(rs, 3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getString(8),
-                rs.getString(9),
-                rs.getString(10),
-                CallStatus.valueOf(rs.getString(11)),
-                DatabaseTime.read(rs, 12),
-                DatabaseTime.read(rs, 13),
-                rs.getObject(14, Integer.class),
-                rs.getObject(15, BigDecimal.class),
-                rs.getString(16),
-                rs.getString(17),
-                rs.getString(18),
-                rs.getString(19),
-                rs.getString(20),
-                rs.getString(21),
-                rs.getObject(22, Long.class),
-                rs.getString(23));
+                rs.getString("sid"),
+                time(rs, "date_created"),
+                time(rs, "date_updated"),
+                rs.getString("parent_call_sid"),
+                rs.getString("account_sid"),
+                rs.getString("to_endpoint"),
+                rs.getString("to_formatted"),
+                rs.getString("from_endpoint"),
+                rs.getString("from_formatted"),
+                rs.getString("phone_number_sid"),
+                CallColumns.STATUS.fromRow().get(rs, "status"),
+                time(rs, "start_time"),
+                time(rs, "end_time"),
+                rs.getObject("duration", Integer.class),
+                rs.getBigDecimal("price"),
+                rs.getString("price_unit"),
+                rs.getString("direction"),
+                rs.getString("answered_by"),
+                rs.getString("forwarded_from"),
+                rs.getString("group_sid"),
+                rs.getString("caller_name"),
+                rs.getObject("queue_time", Long.class),
+                rs.getString("trunk_sid"));
+    }
+
+    private static Instant time(ResultSet rs, String column) throws SQLException {
+        return CallColumns.TIME.fromRow().get(rs, column);
     }
 }
