@@ -182,7 +182,9 @@ public class Call {
      */
     boolean update(CallUpdate update, Instant now, BigDecimal pricePerMinute) {
         if (status.isEnded() && (update.redirects() || update.status() != null)) {
-            throw CallErrors.notInProgress();
+            throw new CallStateException(
+                    CallStateException.Kind.NOT_IN_PROGRESS,
+                    "Call " + sid + " has ended: " + status.wire());
         }
         if (update.redirects()) {
             // Url and Twiml replace each other: the newest instruction is the one that runs.
@@ -335,7 +337,8 @@ public class Call {
 
     private void require(boolean allowed, String transition) {
         if (!allowed) {
-            throw new IllegalStateException(
+            throw new CallStateException(
+                    CallStateException.Kind.TRANSITION_REFUSED,
                     "Call " + sid + " cannot " + transition + " while " + status.wire());
         }
     }

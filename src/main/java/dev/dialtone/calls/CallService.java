@@ -69,7 +69,9 @@ public class CallService {
     public void delete(String accountSid, String callSid, String path) {
         Call call = lock(accountSid, callSid, path);
         if (call.isLive()) {
-            throw CallErrors.deleteWhileLive();
+            throw new CallStateException(
+                    CallStateException.Kind.DELETE_WHILE_LIVE,
+                    "Call " + callSid + " is still live");
         }
         calls.delete(callSid);
         events.publishEvent(new CallEvents.Deleted(callSid));

@@ -1,6 +1,8 @@
 package dev.dialtone.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Optional;
 import org.apache.coyote.BadRequestException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -24,9 +26,11 @@ class ApiExceptionHandler {
             new OnceLog(log, "Requests refused with 503: the database's storage failed");
 
     private final TwilioRenderer renderer;
+    private final List<ErrorTranslation> translations;
 
-    ApiExceptionHandler(TwilioRenderer renderer) {
+    ApiExceptionHandler(TwilioRenderer renderer, List<ErrorTranslation> translations) {
         this.renderer = renderer;
+        this.translations = translations;
     }
 
     @ExceptionHandler(Exception.class)
@@ -36,9 +40,15 @@ class ApiExceptionHandler {
                 toTwilio(exception, request.getRequestURI()));
     }
 
-    static TwilioException toTwilio(Throwable exception, String path) {
+    TwilioException toTwilio(Throwable exception, String path) {
         if (exception instanceof TwilioException twilio) {
             return twilio;
+        }
+        for (ErrorTranslation translation : translations) {
+            Optional<TwilioException> translated = translation.translate(exception);
+            if (translated.isPresent()) {
+                return translated.get();
+            }
         }
         if (exception instanceof NoResourceFoundException) {
             return TwilioException.notFound(path);

@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TwilioErrorController implements ErrorController {
 
     private final TwilioRenderer renderer;
+    private final ApiExceptionHandler errors;
 
-    TwilioErrorController(TwilioRenderer renderer) {
+    TwilioErrorController(TwilioRenderer renderer, ApiExceptionHandler errors) {
         this.renderer = renderer;
+        this.errors = errors;
     }
 
     @RequestMapping("/error")
@@ -28,7 +30,7 @@ class TwilioErrorController implements ErrorController {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         TwilioException error =
                 thrown instanceof Throwable t
-                        ? ApiExceptionHandler.toTwilio(t, path)
+                        ? errors.toTwilio(t, path)
                         // Without a status the client asked for /error itself, which is
                         // no resource of ours.
                         : ContainerErrors.forStatus(status instanceof Integer s ? s : 404, path);

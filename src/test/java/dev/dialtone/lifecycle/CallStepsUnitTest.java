@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallStatus;
-import dev.dialtone.calls.NewCall;
 import dev.dialtone.calls.NextEvent;
+import dev.dialtone.support.CallFixtures;
 import dev.dialtone.twiml.TwimlPlan;
 import dev.dialtone.web.WebhookMethod;
 import java.math.BigDecimal;
@@ -167,46 +167,7 @@ class CallStepsUnitTest {
     }
 
     private static Call queued(int timeout, Integer timeLimit) {
-        NewCall request =
-                new NewCall(
-                        "+14155550100",
-                        "+15005550006",
-                        "http://app.test/twiml",
-                        WebhookMethod.POST,
-                        null,
-                        null,
-                        null,
-                        WebhookMethod.POST,
-                        null,
-                        WebhookMethod.POST,
-                        List.of("completed"),
-                        null,
-                        timeout,
-                        timeLimit,
-                        false,
-                        null,
-                        null,
-                        WebhookMethod.POST,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        WebhookMethod.POST,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
-        return Call.queue(
-                "CA" + "0".repeat(32), "AC" + "1".repeat(32), request, NOW.minusSeconds(1));
+        return CallFixtures.queued(timeout, timeLimit, NOW.minusSeconds(1));
     }
 
     /** A call answered now, its own Url about to run. */
