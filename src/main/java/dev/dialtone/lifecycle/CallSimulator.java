@@ -56,15 +56,14 @@ public class CallSimulator implements DisposableBean {
     /** Messaging's code for too many redirects, raised when CallSteps ends a redirect loop. */
     static final int REDIRECT_LOOP = 14106;
 
-    /** Twilio's code for an internal failure: a step Dialtone could not apply. */
-    static final int INTERNAL_FAILURE = 20500;
-
     private final CallStore calls;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final SimulationProperties simulation;
     private final StatusCallbacks callbacks;
     private final CallNotifications notifications;
+    private final CallEndings endings;
+    private final FailedSteps failedSteps;
     private final TwimlFetcher fetcher;
     private final VerbTimings timings;
     private final CallSteps steps;
@@ -80,6 +79,8 @@ public class CallSimulator implements DisposableBean {
             SimulationProperties simulation,
             StatusCallbacks callbacks,
             CallNotifications notifications,
+            CallEndings endings,
+            FailedSteps failedSteps,
             TwimlFetcher fetcher,
             Clock clock,
             MeterRegistry meters) {
@@ -89,6 +90,8 @@ public class CallSimulator implements DisposableBean {
         this.simulation = simulation;
         this.callbacks = callbacks;
         this.notifications = notifications;
+        this.endings = endings;
+        this.failedSteps = failedSteps;
         this.fetcher = fetcher;
         this.timings =
                 new VerbTimings(
@@ -184,7 +187,7 @@ public class CallSimulator implements DisposableBean {
                     transactions.executeWithoutResult(status -> applyDue(List.of(sid), now, own));
                     fetches.addAll(own);
                 } catch (RuntimeException failed) {
-                    stepFailed(sid, failed);
+                    failedSteps.end(sid, failed);
                 }
             }
         }
@@ -221,69 +224,6 @@ public class CallSimulator implements DisposableBean {
         calls.saveAll(due);
         for (Call call : fetching) {
             fetches.add(new Fetch(call.sid(), call.nextEventAt(), fetchRequest(call)));
-        }
-    }
-
-    /**
-     * A step of this call could not be applied: it ends (failed, or completed once answered), with
-     * a notification saying why. Should even that fail, it is taken off the schedule, so no later
-     * round trips over it again.
-     */
-    private void stepFailed(String sid, Throwable cause) {
-        log.warn("Call {}: its next step could not be applied; the call ends", sid, cause);
-        String message =
-                "Dialtone could not apply the call's next step (" + cause + "); the call ended";
-        try {
-            transactions.executeWithoutResult(
-                    status -> {
-                        Call call = calls.lock(sid).orElse(null);
-                        if (call == null || !call.isLive()) {
-                            return;
-                        }
-                        notifications.record(
-                                sid,
-                                call.accountSid(),
-                                CallNotifications.Level.ERROR,
-                                INTERNAL_FAILURE,
-                                message,
-                                null,
-                                null);
-                        end(
-                                call,
-                                call.status() == CallStatus.IN_PROGRESS
-                                        ? CallStatus.COMPLETED
-                                        : CallStatus.FAILED,
-                                null,
-                                now());
-                        calls.save(call);
-                    });
-        } catch (RuntimeException again) {
-            log.error(
-                    "Call {}: could not be ended either; it is taken off the schedule", sid, again);
-            transactions.executeWithoutResult(
-                    status -> {
-                        jdbc.update("UPDATE calls SET next_event_at = NULL WHERE sid = ?", sid);
-                        String account =
-                                jdbc
-                                        .queryForList(
-                                                "SELECT account_sid FROM calls WHERE sid = ?",
-                                                String.class,
-                                                sid)
-                                        .stream()
-                                        .findFirst()
-                                        .orElse(null);
-                        if (account != null) {
-                            notifications.record(
-                                    sid,
-                                    account,
-                                    CallNotifications.Level.ERROR,
-                                    INTERNAL_FAILURE,
-                                    message
-                                            + "; it could not be ended and waits, held, for an operator",
-                                    null,
-                                    null);
-                        }
-                    });
         }
     }
 
@@ -396,7 +336,7 @@ public class CallSimulator implements DisposableBean {
                 (result, error) -> {
                     try {
                         if (error != null) {
-                            stepFailed(fetch.sid(), error);
+                            failedSteps.end(fetch.sid(), error);
                         } else {
                             applyFetched(fetch, result);
                         }
@@ -442,7 +382,7 @@ public class CallSimulator implements DisposableBean {
                         wakeAfterCommit(call);
                     });
         } catch (RuntimeException failed) {
-            stepFailed(fetch.sid(), failed);
+            failedSteps.end(fetch.sid(), failed);
         }
     }
 
@@ -502,8 +442,7 @@ public class CallSimulator implements DisposableBean {
     }
 
     void end(Call call, CallStatus status, Integer sipCode, Instant now) {
-        call.finish(status, sipCode, now, simulation.pricePerMinute());
-        callbacks.record(call, StatusCallbacks.Event.COMPLETED);
+        endings.end(call, status, sipCode, now);
     }
 
     private Instant now() {

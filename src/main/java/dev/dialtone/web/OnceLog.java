@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
 /**
- * A failure that repeats (every request, every round) logged once: the first time with its cause,
- * then at most once a minute with how many more there were, so a full disk cannot fill the log too.
+ * A failure that repeats (every request) logged once: the first time with its cause, then at most
+ * once a minute with how many more there were, so a full disk cannot fill the log too.
  */
 public final class OnceLog {
 
@@ -43,17 +43,5 @@ public final class OnceLog {
                 what,
                 suppressed.getAndSet(0) + 1,
                 cause.toString());
-    }
-
-    /** It works again: say so once, and log the next failure in full. */
-    public void recovered() {
-        synchronized (this) {
-            if (!logged) {
-                return;
-            }
-            logged = false;
-        }
-        log.info(
-                "{}: recovered ({} failures since the last report)", what, suppressed.getAndSet(0));
     }
 }

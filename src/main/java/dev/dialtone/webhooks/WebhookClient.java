@@ -123,32 +123,18 @@ public class WebhookClient implements DisposableBean {
             List<Map.Entry<String, String>> parameters,
             long started,
             long deadline) {
-        Target target;
+        RequestTarget target;
         try {
-            target = Target.of(hop.url());
+            target = RequestTarget.of(hop.url());
         } catch (IllegalArgumentException malformed) {
-            return CompletableFuture.completedFuture(
-                    new Outcome(
-                            hop.url(),
-                            0,
-                            null,
-                            elapsed(started),
-                            "Invalid URL: " + malformed.getMessage(),
-                            DeliverySettings.Failure.REFUSED));
+            return refused(hop.url(), started, "Invalid URL: " + malformed.getMessage());
         }
         // Names are resolved off the caller's thread: the dispatcher's loop must never wait on DNS.
         return CompletableFuture.supplyAsync(() -> policy.refusal(target.url()), executor)
                 .thenComposeAsync(
                         refusal -> {
                             if (refusal.isPresent()) {
-                                return CompletableFuture.completedFuture(
-                                        new Outcome(
-                                                target.url(),
-                                                0,
-                                                null,
-                                                elapsed(started),
-                                                "Refused: " + refusal.get(),
-                                                DeliverySettings.Failure.REFUSED));
+                                return refused(target.url(), started, "Refused: " + refusal.get());
                             }
                             return exchange(
                                             target,
@@ -194,7 +180,7 @@ public class WebhookClient implements DisposableBean {
     private record Answer(Outcome outcome, Hop redirect) {}
 
     private CompletableFuture<Answer> exchange(
-            Target target,
+            RequestTarget target,
             Hop hop,
             String token,
             DeliverySettings settings,
@@ -311,29 +297,10 @@ public class WebhookClient implements DisposableBean {
                 completions);
     }
 
-    /**
-     * Where a request goes: its URL without credentials, and the Basic authorization that
-     * credentials in the URL ({@code https://user:pass@host/}) stand for, as Twilio sends them. The
-     * signature covers the URL as sent, which is the URL the application sees.
-     */
-    record Target(String url, Optional<String> authorization) {
-        static Target of(String configured) {
-            URI uri = URI.create(configured);
-            if (uri.getRawUserInfo() == null) {
-                return new Target(configured, Optional.empty());
-            }
-            String credentials =
-                    java.net.URLDecoder.decode(
-                            uri.getRawUserInfo().replace("+", "%2B"), StandardCharsets.UTF_8);
-            String bare = configured.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^@/]*@", "$1");
-            return new Target(
-                    bare,
-                    Optional.of(
-                            "Basic "
-                                    + java.util.Base64.getEncoder()
-                                            .encodeToString(
-                                                    credentials.getBytes(StandardCharsets.UTF_8))));
-        }
+    /** A request never sent: its URL is not one, or not one Dialtone may reach. */
+    private static CompletableFuture<Outcome> refused(String url, long started, String why) {
+        return CompletableFuture.completedFuture(
+                new Outcome(url, 0, null, elapsed(started), why, DeliverySettings.Failure.REFUSED));
     }
 
     private static Outcome failed(String url, long started, Throwable e) {

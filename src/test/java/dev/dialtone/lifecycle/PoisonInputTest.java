@@ -99,18 +99,9 @@ class PoisonInputTest {
                                             .allMatch(
                                                     sid ->
                                                             "completed"
-                                                                    .equals(
-                                                                            status(
-                                                                                    dialtone,
-                                                                                    sid))));
+                                                                    .equals(dialtone.status(sid))));
             await().atMost(Duration.ofSeconds(30))
-                    .until(
-                            () ->
-                                    healthy.stream()
-                                            .allMatch(
-                                                    sid ->
-                                                            !receiver.requests(sid, "/status")
-                                                                    .isEmpty()));
+                    .until(() -> receiver.gotRequestsFromAll(healthy, "/status"));
             // The CJK call is one like any other: it ends with its four callbacks,
             // and can be deleted.
             await().atMost(Duration.ofSeconds(30))
@@ -121,8 +112,7 @@ class PoisonInputTest {
                     .until(
                             () ->
                                     poison.stream()
-                                            .allMatch(
-                                                    sid -> ENDED.contains(status(dialtone, sid))));
+                                            .allMatch(sid -> ENDED.contains(dialtone.status(sid))));
             dialtone.asOne().delete(callJson(poison.get(0))).then().statusCode(204);
         }
     }
@@ -220,9 +210,5 @@ class PoisonInputTest {
                 .as("create answered %s", response.asString())
                 .isLessThan(500);
         return response.statusCode() == 201 ? response.path("sid") : null;
-    }
-
-    private static String status(StandaloneDialtone dialtone, String sid) {
-        return dialtone.asOne().get(callJson(sid)).then().statusCode(200).extract().path("status");
     }
 }

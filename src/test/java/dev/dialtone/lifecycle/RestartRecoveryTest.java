@@ -1,6 +1,5 @@
 package dev.dialtone.lifecycle;
 
-import static dev.dialtone.support.StandaloneDialtone.callJson;
 import static dev.dialtone.support.StandaloneDialtone.callsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,8 +54,7 @@ class RestartRecoveryTest {
                                                         sid ->
                                                                 "in-progress"
                                                                         .equals(
-                                                                                status(
-                                                                                        first,
+                                                                                first.status(
                                                                                         sid))));
             }
             try (StandaloneDialtone second = StandaloneDialtone.start(database, "fast")) {
@@ -68,8 +66,7 @@ class RestartRecoveryTest {
                                                         sid ->
                                                                 "completed"
                                                                         .equals(
-                                                                                status(
-                                                                                        second,
+                                                                                second.status(
                                                                                         sid))));
                 Set<String> ours = Set.copyOf(sids);
                 await().atMost(Duration.ofSeconds(60))
@@ -84,10 +81,6 @@ class RestartRecoveryTest {
                 }
             }
         }
-    }
-
-    private static String status(StandaloneDialtone dialtone, String sid) {
-        return dialtone.asOne().get(callJson(sid)).then().statusCode(200).extract().path("status");
     }
 
     private static long distinctCallbacks(WebhookReceiver receiver, Set<String> sids) {

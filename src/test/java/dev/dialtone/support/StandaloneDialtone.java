@@ -3,6 +3,7 @@ package dev.dialtone.support;
 import static io.restassured.RestAssured.given;
 
 import dev.dialtone.DialtoneApplication;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -116,6 +117,20 @@ public final class StandaloneDialtone implements AutoCloseable {
 
     public static String callJson(String sid) {
         return "/2010-04-01/Accounts/" + TestAccounts.ONE + "/Calls/" + sid + ".json";
+    }
+
+    /** A call's status as this instance shows it. */
+    public String status(String sid) {
+        return asOne().get(callJson(sid)).then().statusCode(200).extract().path("status");
+    }
+
+    /** A call's timeline from the control API. */
+    public JsonPath timeline(String sid) {
+        return asOne().get("/dialtone/calls/" + sid + "/timeline")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public List<Received> requests(Predicate<Received> filter) {
         return received.stream().filter(filter).toList();
+    }
+
+    /** Whether each of these calls has made at least one request to {@code path}. */
+    public boolean gotRequestsFromAll(Collection<String> callSids, String path) {
+        return callSids.stream().allMatch(sid -> !requests(sid, path).isEmpty());
     }
 
     /** The requests made for one call to one path, in the order they arrived. */

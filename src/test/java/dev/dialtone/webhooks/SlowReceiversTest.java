@@ -1,6 +1,5 @@
 package dev.dialtone.webhooks;
 
-import static dev.dialtone.support.StandaloneDialtone.callJson;
 import static dev.dialtone.support.StandaloneDialtone.callsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,13 +53,7 @@ class SlowReceiversTest {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> healthy.stream().allMatch(sid -> "completed".equals(status(sid))));
             await().atMost(Duration.ofSeconds(30))
-                    .until(
-                            () ->
-                                    healthy.stream()
-                                            .allMatch(
-                                                    sid ->
-                                                            !RECEIVER.requests(sid, "/cb")
-                                                                    .isEmpty()));
+                    .until(() -> RECEIVER.gotRequestsFromAll(healthy, "/cb"));
             // Each dripping fetch is cut at its deadline: the call ends after
             // one fetch, with 11200.
             await().atMost(Duration.ofSeconds(30))
@@ -90,10 +83,7 @@ class SlowReceiversTest {
                                     "initiated ringing answered completed"));
             List<String> healthy = healthyCalls(20);
             await().atMost(Duration.ofSeconds(30))
-                    .until(
-                            () ->
-                                    healthy.stream()
-                                            .allMatch(h -> !RECEIVER.requests(h, "/cb").isEmpty()));
+                    .until(() -> RECEIVER.gotRequestsFromAll(healthy, "/cb"));
             // A retry holds no later event back, so all four settle within a few deadlines, not
             // behind each other's retries.
             await().atMost(Duration.ofSeconds(20))
@@ -126,13 +116,7 @@ class SlowReceiversTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> silent.requests().size() >= 20);
             List<String> healthy = healthyCalls(20);
             await().atMost(Duration.ofSeconds(10))
-                    .until(
-                            () ->
-                                    healthy.stream()
-                                            .allMatch(
-                                                    sid ->
-                                                            !RECEIVER.requests(sid, "/cb")
-                                                                    .isEmpty()));
+                    .until(() -> RECEIVER.gotRequestsFromAll(healthy, "/cb"));
             assertThat(silent.requests().size())
                     .isLessThanOrEqualTo(32 /* dialtone.webhooks.max-in-flight-per-host */);
         }
@@ -160,15 +144,10 @@ class SlowReceiversTest {
     }
 
     private static String status(String sid) {
-        return dialtone.asOne().get(callJson(sid)).then().statusCode(200).extract().path("status");
+        return dialtone.status(sid);
     }
 
     private static JsonPath timeline(String sid) {
-        return dialtone.asOne()
-                .get("/dialtone/calls/" + sid + "/timeline")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return dialtone.timeline(sid);
     }
 }

@@ -1,0 +1,27 @@
+package dev.dialtone.lifecycle;
+
+import dev.dialtone.calls.Call;
+import dev.dialtone.calls.CallStatus;
+import dev.dialtone.webhooks.StatusCallbacks;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * A call's end as the lifecycle makes it: its final status and price, and its completed callback.
+ */
+@Component
+class CallEndings {
+
+    private final SimulationProperties simulation;
+    private final StatusCallbacks callbacks;
+
+    CallEndings(SimulationProperties simulation, StatusCallbacks callbacks) {
+        this.simulation = simulation;
+        this.callbacks = callbacks;
+    }
+
+    void end(Call call, CallStatus status, Integer sipCode, Instant now) {
+        call.finish(status, sipCode, now, simulation.pricePerMinute());
+        callbacks.record(call, StatusCallbacks.Event.COMPLETED);
+    }
+}
