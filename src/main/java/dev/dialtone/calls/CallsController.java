@@ -5,7 +5,6 @@ import dev.dialtone.web.TwilioException;
 import dev.dialtone.web.TwilioRenderer;
 import dev.dialtone.web.WireFormat;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /** {@code /2010-04-01/Accounts/{AccountSid}/Calls[.json|.xml|.csv]} and {@code /Calls/{Sid}[…]}. */
 @RestController
@@ -121,51 +122,54 @@ class CallsController {
         return WireFormat.segment(sid);
     }
 
-    private static ListPage envelope(
+    private static ListPage<CallRepresentation> envelope(
             String path, CallFilter filter, CallPageRequest request, CallQueries.Slice slice) {
         List<CallView> calls = slice.calls();
         boolean backwards = request.token() != null && !request.token().after();
         boolean hasNext = backwards ? !calls.isEmpty() : slice.more();
         boolean hasPrevious =
                 request.page() > 0 && !calls.isEmpty() && (!backwards || slice.more());
-        String base = path + "?" + filters(filter);
         int page = request.page();
         int size = request.pageSize();
-        return new ListPage(
+        return new ListPage<>(
                 "calls",
+                CallRepresentation.class,
                 calls.stream().map(CallRepresentation::of).toList(),
                 page,
                 size,
-                pageUri(base, size, page, request.token()),
-                pageUri(base, size, 0, null),
+                pageUri(path, filter, size, page, request.token()),
+                pageUri(path, filter, size, 0, null),
                 hasNext
                         ? pageUri(
-                                base, size, page + 1, PageToken.after(calls.get(calls.size() - 1)))
+                                path,
+                                filter,
+                                size,
+                                page + 1,
+                                PageToken.after(calls.get(calls.size() - 1)))
                         : null,
-                hasPrevious ? pageUri(base, size, page - 1, PageToken.before(calls.get(0))) : null);
+                hasPrevious
+                        ? pageUri(path, filter, size, page - 1, PageToken.before(calls.get(0)))
+                        : null);
     }
 
-    private static String pageUri(String base, int size, int page, PageToken token) {
-        return base
-                + "PageSize="
-                + size
-                + "&Page="
-                + page
-                + (token == null ? "" : "&PageToken=" + token.encode());
-    }
-
-    private static String filters(CallFilter filter) {
-        StringBuilder query = new StringBuilder();
+    /**
+     * The list's path with the filters echoed, then the page's own parameters; every name and value
+     * escaped strictly, so a {@code +} in a number or a page token survives the round trip.
+     */
+    private static String pageUri(
+            String path, CallFilter filter, int size, int page, PageToken token) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
         for (Map.Entry<String, String> entry : filter.echo()) {
-            query.append(encode(entry.getKey()))
-                    .append('=')
-                    .append(encode(entry.getValue()))
-                    .append('&');
+            uri.queryParam(escaped(entry.getKey()), escaped(entry.getValue()));
         }
-        return query.toString();
+        uri.queryParam("PageSize", size).queryParam("Page", page);
+        if (token != null) {
+            uri.queryParam("PageToken", escaped(token.encode()));
+        }
+        return uri.build(true).toUriString();
     }
 
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    private static String escaped(String text) {
+        return UriUtils.encode(text, StandardCharsets.UTF_8);
     }
 }

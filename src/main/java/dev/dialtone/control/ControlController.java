@@ -81,7 +81,7 @@ class ControlController {
         return json(answer);
     }
 
-    private ResponseEntity<byte[]> json(Map<String, Object> body) {
+    private ResponseEntity<byte[]> json(Object body) {
         return renderer.record(200, WireFormat.JSON, "Call", body);
     }
 }

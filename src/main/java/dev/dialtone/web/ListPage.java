@@ -1,17 +1,18 @@
 package dev.dialtone.web;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * One page of a Twilio list resource: the records under {@code key} and the paging envelope.
  *
  * @param key the JSON key of the records, e.g. {@code calls}
- * @param records each record as its snake_case fields in schema order
+ * @param type the records' representation, whose components name CSV's columns even when the page
+ *     is empty
  */
-public record ListPage(
+public record ListPage<T>(
         String key,
-        List<Map<String, Object>> records,
+        Class<T> type,
+        List<T> records,
         int page,
         int pageSize,
         String uri,

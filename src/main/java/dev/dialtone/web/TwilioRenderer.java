@@ -1,67 +1,114 @@
 package dev.dialtone.web;
 
+import com.ctc.wstx.api.InvalidCharHandler;
+import com.ctc.wstx.api.WstxOutputProperties;
+import com.ctc.wstx.stax.WstxOutputFactory;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.namespace.QName;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+import tools.jackson.dataformat.csv.CsvWriteFeature;
+import tools.jackson.dataformat.xml.XmlFactory;
+import tools.jackson.dataformat.xml.XmlMapper;
+import tools.jackson.dataformat.xml.ser.ToXmlGenerator;
 
 /**
- * Renders the one representation of a resource (its snake_case fields in order) as JSON, XML or
- * CSV. Everything Dialtone writes to a client in the 2010 API's format comes through here.
+ * Renders a resource's representation record as JSON (snake_case), XML (PascalCase elements under
+ * {@code <TwilioResponse>}) or CSV (PascalCase header, one flat row per record). Everything
+ * Dialtone writes to a client in the 2010 API's format comes through here.
  */
 @Component
 public class TwilioRenderer {
 
-    private static final Map<String, String> PASCAL = new ConcurrentHashMap<>();
+    private static final byte[] XML_DECLARATION =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.UTF_8);
+    private static final QName TWILIO_RESPONSE = new QName("TwilioResponse");
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** The view CSV writes in: every property but the {@link Nested} ones. */
+    private interface FlatRow {}
+
+    private final JsonMapper json =
+            JsonMapper.builder()
+                    .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                    .build();
+
+    private final XmlMapper xml =
+            XmlMapper.builder(XmlFactory.builder().xmlOutputFactory(xmlOutput()).build())
+                    .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+                    .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                    .build();
+
+    private final CsvMapper csv =
+            CsvMapper.builder()
+                    // quote only the values that need it, as RFC 4180 reads
+                    .enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING)
+                    .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+                    .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                    .enable(MapperFeature.DEFAULT_VIEW_INCLUSION)
+                    .build();
+
+    /** Woodstox, told to write U+FFFD for the control characters XML 1.0 cannot carry. */
+    private static WstxOutputFactory xmlOutput() {
+        WstxOutputFactory factory = new WstxOutputFactory();
+        factory.setProperty(
+                WstxOutputProperties.P_OUTPUT_INVALID_CHAR_HANDLER,
+                new InvalidCharHandler.ReplacingHandler('\uFFFD'));
+        return factory;
+    }
 
     public ResponseEntity<byte[]> record(
-            int status, WireFormat format, String element, Map<String, Object> fields) {
+            int status, WireFormat format, String element, Object representation) {
         byte[] body =
                 switch (format) {
-                    case JSON -> json.writeValueAsBytes(fields);
-                    case XML -> xml(sb -> appendElement(sb, element, fields));
-                    case CSV -> csv(List.of(fields));
+                    case JSON -> json.writeValueAsBytes(representation);
+                    case XML ->
+                            xml(
+                                    gen -> {
+                                        gen.writeName(element);
+                                        xml.writeValue(gen, representation);
+                                    });
+                    case CSV -> csv(representation.getClass(), new Object[] {representation});
                 };
         return respond(status, format, body);
     }
 
-    public ResponseEntity<byte[]> list(WireFormat format, String element, ListPage page) {
+    public ResponseEntity<byte[]> list(WireFormat format, String element, ListPage<?> page) {
         byte[] body =
                 switch (format) {
                     case JSON -> json.writeValueAsBytes(jsonEnvelope(page));
-                    case XML -> xml(sb -> appendList(sb, element, page));
-                    case CSV -> csv(page.records());
+                    case XML -> xml(gen -> xmlList(gen, element, page));
+                    case CSV -> csv(page.type(), page.records().toArray());
                 };
         return respond(200, format, body);
     }
 
     public ResponseEntity<byte[]> error(WireFormat format, TwilioException error) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("code", error.code());
-        fields.put("message", error.getMessage());
-        fields.put("more_info", TwilioErrorCodes.moreInfo(error.code()));
-        fields.put("status", error.status());
-        byte[] body =
-                format == WireFormat.XML
-                        ? xml(sb -> appendElement(sb, "RestException", fields))
-                        : json.writeValueAsBytes(fields);
+        RestException fields =
+                new RestException(
+                        error.code(),
+                        error.getMessage(),
+                        TwilioErrorCodes.moreInfo(error.code()),
+                        error.status());
+        WireFormat shown = format == WireFormat.XML ? WireFormat.XML : WireFormat.JSON;
         ResponseEntity.BodyBuilder builder =
-                ResponseEntity.status(error.status())
-                        .contentType(
-                                format == WireFormat.XML
-                                        ? WireFormat.XML.mediaType()
-                                        : WireFormat.JSON.mediaType());
+                ResponseEntity.status(error.status()).contentType(shown.mediaType());
         if (error.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Twilio API\"");
         }
-        return builder.body(body);
+        return builder.body(record(error.status(), shown, "RestException", fields).getBody());
     }
 
     /**
@@ -71,11 +118,14 @@ public class TwilioRenderer {
         return error(format, error).getBody();
     }
 
+    /** Twilio's error body; CSV requests get it as JSON. */
+    private record RestException(int code, String message, String moreInfo, int status) {}
+
     private static ResponseEntity<byte[]> respond(int status, WireFormat format, byte[] body) {
         return ResponseEntity.status(status).contentType(format.mediaType()).body(body);
     }
 
-    private static Map<String, Object> jsonEnvelope(ListPage page) {
+    private static Map<String, Object> jsonEnvelope(ListPage<?> page) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put(page.key(), page.records());
         envelope.put("end", page.end());
@@ -90,134 +140,52 @@ public class TwilioRenderer {
     }
 
     private interface XmlBody {
-        void write(StringBuilder sb);
+        void write(ToXmlGenerator gen);
     }
 
-    private static byte[] xml(XmlBody body) {
-        StringBuilder sb = new StringBuilder(2048);
-        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TwilioResponse>");
-        body.write(sb);
-        sb.append("</TwilioResponse>");
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void appendList(StringBuilder sb, String element, ListPage page) {
-        sb.append('<').append(pascal(page.key()));
-        attribute(sb, "page", page.page());
-        attribute(sb, "pagesize", page.pageSize());
-        attribute(sb, "start", page.start());
-        attribute(sb, "end", page.end());
-        attribute(sb, "uri", page.uri());
-        attribute(sb, "firstpageuri", page.firstPageUri());
-        attribute(sb, "previouspageuri", page.previousPageUri());
-        attribute(sb, "nextpageuri", page.nextPageUri());
-        sb.append('>');
-        for (Map<String, Object> record : page.records()) {
-            appendElement(sb, element, record);
+    /** {@code <TwilioResponse>} around what {@code body} writes. */
+    private byte[] xml(XmlBody body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+        out.writeBytes(XML_DECLARATION);
+        try (JsonGenerator generator = xml.createGenerator(out)) {
+            ToXmlGenerator gen = (ToXmlGenerator) generator;
+            gen.setNextName(TWILIO_RESPONSE);
+            gen.writeStartObject();
+            body.write(gen);
+            gen.writeEndObject();
         }
-        sb.append("</").append(pascal(page.key())).append('>');
+        return out.toByteArray();
     }
 
-    private static void attribute(StringBuilder sb, String name, Object value) {
-        sb.append(' ').append(name).append("=\"");
-        escape(sb, value == null ? "" : value.toString());
-        sb.append('"');
-    }
-
-    private static void appendElement(StringBuilder sb, String element, Map<String, ?> fields) {
-        sb.append('<').append(element).append('>');
-        fields.forEach(
-                (key, value) -> {
-                    String name = pascal(key);
-                    if (value == null) {
-                        sb.append('<').append(name).append("/>");
-                    } else if (value instanceof Map<?, ?> nested) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, ?> children = (Map<String, ?>) nested;
-                        appendElement(sb, name, children);
-                    } else {
-                        sb.append('<').append(name).append('>');
-                        escape(sb, value.toString());
-                        sb.append("</").append(name).append('>');
-                    }
-                });
-        sb.append("</").append(element).append('>');
-    }
-
-    private static byte[] csv(List<Map<String, Object>> records) {
-        StringBuilder sb = new StringBuilder(1024);
-        List<String> columns =
-                records.isEmpty()
-                        ? List.of()
-                        : records.get(0).entrySet().stream()
-                                .filter(e -> !(e.getValue() instanceof Map))
-                                .map(Map.Entry::getKey)
-                                .toList();
-        sb.append(String.join(",", columns.stream().map(TwilioRenderer::pascal).toList()))
-                .append("\r\n");
-        for (Map<String, Object> record : records) {
-            for (int i = 0; i < columns.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                Object value = record.get(columns.get(i));
-                if (value != null) {
-                    csvCell(sb, value.toString());
-                }
-            }
-            sb.append("\r\n");
+    /** The records as repeated elements, the paging envelope as the list element's attributes. */
+    private void xmlList(ToXmlGenerator gen, String element, ListPage<?> page) {
+        gen.writeName(StringUtils.capitalize(page.key()));
+        gen.writeStartObject();
+        gen.setNextIsAttribute(true);
+        attribute(gen, "page", page.page());
+        attribute(gen, "pagesize", page.pageSize());
+        attribute(gen, "start", page.start());
+        attribute(gen, "end", page.end());
+        attribute(gen, "uri", page.uri());
+        attribute(gen, "firstpageuri", page.firstPageUri());
+        attribute(gen, "previouspageuri", page.previousPageUri());
+        attribute(gen, "nextpageuri", page.nextPageUri());
+        gen.setNextIsAttribute(false);
+        for (Object record : page.records()) {
+            gen.writeName(element);
+            xml.writeValue(gen, record);
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        gen.writeEndObject();
     }
 
-    private static void csvCell(StringBuilder sb, String value) {
-        if (value.indexOf(',') < 0
-                && value.indexOf('"') < 0
-                && value.indexOf('\n') < 0
-                && value.indexOf('\r') < 0) {
-            sb.append(value);
-        } else {
-            sb.append('"').append(value.replace("\"", "\"\"")).append('"');
-        }
+    private static void attribute(ToXmlGenerator gen, String name, Object value) {
+        gen.writeStringProperty(name, value == null ? "" : value.toString());
     }
 
-    /** {@code date_created} → {@code DateCreated}. */
-    static String pascal(String snake) {
-        return PASCAL.computeIfAbsent(
-                snake,
-                s -> {
-                    StringBuilder out = new StringBuilder(s.length());
-                    boolean upper = true;
-                    for (char c : s.toCharArray()) {
-                        if (c == '_') {
-                            upper = true;
-                        } else {
-                            out.append(upper ? Character.toUpperCase(c) : c);
-                            upper = false;
-                        }
-                    }
-                    return out.toString();
-                });
-    }
-
-    private static void escape(StringBuilder sb, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&apos;");
-                default -> {
-                    // XML 1.0 cannot carry most control characters, even escaped.
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                        sb.append(c);
-                    } else {
-                        sb.append('\uFFFD');
-                    }
-                }
-            }
-        }
+    private byte[] csv(Class<?> type, Object[] rows) {
+        CsvSchema schema =
+                csv.schemaForWithView(type, FlatRow.class).withHeader().withLineSeparator("\r\n");
+        ObjectWriter writer = csv.writer(schema).withView(FlatRow.class);
+        return writer.writeValueAsBytes(rows);
     }
 }
