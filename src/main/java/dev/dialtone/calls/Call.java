@@ -2,6 +2,7 @@ package dev.dialtone.calls;
 
 import dev.dialtone.web.WebhookMethod;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -85,7 +86,12 @@ public class Call {
     Instant nextEventAt;
 
     Instant answerTime;
+
+    /** The SIP code the call ended with; set when it ends. */
     Integer sipResponseCode;
+
+    /** The SIP code the planned ending ({@link #nextEvent}) will report. */
+    Integer plannedSipResponseCode;
 
     /** The TwiML the call runs next: a URL to fetch with its method, or a document. */
     String twimlUrl;
@@ -257,20 +263,25 @@ public class Call {
     /** Ends a live call with its final status, duration and price. */
     public void finish(
             CallStatus finalStatus, Integer sipCode, Instant now, BigDecimal pricePerMinute) {
-        require(!status.isEnded() && finalStatus.isEnded(), "end as " + finalStatus.wire());
+        require(
+                !status.isEnded()
+                        && finalStatus.isEnded()
+                        && (finalStatus != CallStatus.COMPLETED
+                                || status == CallStatus.IN_PROGRESS),
+                "end as " + finalStatus.wire());
         if (finalStatus == CallStatus.COMPLETED) {
-            Instant answered =
-                    answerTime != null ? answerTime : startTime != null ? startTime : now;
-            duration = (int) Duration.between(answered, now).toSeconds();
+            // Only an answered call completes, so its talk time starts at the answer.
+            duration = (int) Duration.between(answerTime, now).toSeconds();
             long minutes = Math.max(1, (duration + 59) / 60);
             price =
                     pricePerMinute
                             .multiply(BigDecimal.valueOf(minutes))
                             .negate()
-                            .setScale(5, java.math.RoundingMode.HALF_UP);
+                            .setScale(5, RoundingMode.HALF_UP);
         }
         status = finalStatus;
         sipResponseCode = sipCode;
+        plannedSipResponseCode = null;
         endTime = now;
         dateUpdated = now;
         nextEvent = null;
@@ -280,7 +291,7 @@ public class Call {
     /** An ending the lifecycle has planned, with the SIP code it will report. */
     public void schedule(NextEvent event, Instant at, Integer plannedSipResponseCode) {
         schedule(event, at);
-        sipResponseCode = plannedSipResponseCode;
+        this.plannedSipResponseCode = plannedSipResponseCode;
     }
 
     /**
@@ -290,6 +301,7 @@ public class Call {
     public void schedule(NextEvent event, Instant at) {
         require(!status.isEnded(), "schedule " + event);
         nextEvent = event;
+        plannedSipResponseCode = null;
         nextEventAt = movesOnFromHold(event) ? null : at;
     }
 
@@ -563,6 +575,10 @@ public class Call {
 
     public Integer sipResponseCode() {
         return sipResponseCode;
+    }
+
+    public Integer plannedSipResponseCode() {
+        return plannedSipResponseCode;
     }
 
     public String twimlUrl() {

@@ -215,6 +215,11 @@ final class CallColumns {
                             INTEGER,
                             c -> c.sipResponseCode,
                             (c, v) -> c.sipResponseCode = v),
+                    column(
+                            "planned_sip_response_code",
+                            INTEGER,
+                            c -> c.plannedSipResponseCode,
+                            (c, v) -> c.plannedSipResponseCode = v),
                     column("twiml_url", TEXT, c -> c.twimlUrl, (c, v) -> c.twimlUrl = v),
                     column("twiml_method", METHOD, c -> c.twimlMethod, (c, v) -> c.twimlMethod = v),
                     column(

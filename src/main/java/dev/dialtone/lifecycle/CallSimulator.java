@@ -241,7 +241,7 @@ public class CallSimulator implements DisposableBean {
             case RUN_TWIML -> {
                 return runTwiml(call, now);
             }
-            default -> end(call, event.endStatus(), call.sipResponseCode(), now);
+            default -> end(call, event.endStatus(), call.plannedSipResponseCode(), now);
         }
         return false;
     }

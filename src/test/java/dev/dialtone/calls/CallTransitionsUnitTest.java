@@ -47,4 +47,30 @@ class CallTransitionsUnitTest {
         assertThatThrownBy(() -> call.finish(CallStatus.COMPLETED, null, NOW, BigDecimal.ONE))
                 .isInstanceOf(CallStateException.class);
     }
+
+    @Test
+    void onlyAnAnsweredCallCompletesAndItsDurationIsTheTalkTime() {
+        Call call = CallFixtures.queued(60, null, NOW);
+        call.startDialing(NOW);
+        assertThatThrownBy(() -> call.finish(CallStatus.COMPLETED, null, NOW, BigDecimal.ONE))
+                .isInstanceOf(CallStateException.class);
+        call.answer(NOW.plusSeconds(4), null);
+        call.finish(CallStatus.COMPLETED, null, NOW.plusSeconds(65), new BigDecimal("0.014"));
+        assertThat(call.duration()).isEqualTo(61);
+        assertThat(call.price()).isEqualByComparingTo("-0.028");
+    }
+
+    @Test
+    void aPlannedSipCodeIsReportedOnlyOnceTheCallEndsWithIt() {
+        Call call = CallFixtures.queued(60, null, NOW);
+        call.startDialing(NOW);
+        call.schedule(NextEvent.END_BUSY, NOW.plusSeconds(2), 486);
+        assertThat(call.plannedSipResponseCode()).isEqualTo(486);
+        assertThat(call.sipResponseCode()).isNull();
+
+        call.finish(
+                CallStatus.BUSY, call.plannedSipResponseCode(), NOW.plusSeconds(2), BigDecimal.ONE);
+        assertThat(call.sipResponseCode()).isEqualTo(486);
+        assertThat(call.plannedSipResponseCode()).isNull();
+    }
 }

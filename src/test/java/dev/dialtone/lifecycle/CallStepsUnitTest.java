@@ -41,7 +41,7 @@ class CallStepsUnitTest {
                 call, script(SimulationProperties.Outcome.COMPLETED, Duration.ofSeconds(30)), NOW);
         assertThat(call.nextEvent()).isEqualTo(NextEvent.END_NO_ANSWER);
         assertThat(call.nextEventAt()).isEqualTo(NOW.plusSeconds(5));
-        assertThat(call.sipResponseCode()).isEqualTo(487);
+        assertThat(call.plannedSipResponseCode()).isEqualTo(487);
     }
 
     @Test
@@ -50,7 +50,7 @@ class CallStepsUnitTest {
         steps.dial(call, script(SimulationProperties.Outcome.BUSY, Duration.ofSeconds(2)), NOW);
         assertThat(call.nextEvent()).isEqualTo(NextEvent.END_BUSY);
         assertThat(call.nextEventAt()).isEqualTo(NOW.plusSeconds(2));
-        assertThat(call.sipResponseCode()).isEqualTo(486);
+        assertThat(call.plannedSipResponseCode()).isEqualTo(486);
     }
 
     @Test
@@ -88,7 +88,7 @@ class CallStepsUnitTest {
                 plan(SECOND, TwimlPlan.Ending.REJECT_BUSY),
                 NOW);
         assertThat(call.nextEvent()).isEqualTo(NextEvent.END_BUSY);
-        assertThat(call.sipResponseCode()).isEqualTo(486);
+        assertThat(call.plannedSipResponseCode()).isEqualTo(486);
     }
 
     @Test
