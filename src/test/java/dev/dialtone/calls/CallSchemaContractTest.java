@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dialtone.support.ApiTest;
 import dev.dialtone.support.SpecSchemas;
 import io.restassured.response.Response;
-import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Pins every JSON answer of the Calls API to the schemas of Twilio's own OpenAPI spec. */
 class CallSchemaContractTest extends ApiTest {
 
     private static final SpecSchemas SPEC = SpecSchemas.load();
     private static final String CALL = "api.v2010.account.call";
-
-    @Autowired JdbcTemplate jdbc;
 
     @Test
     void theSchemaCheckerCatchesWhatItShould() {
@@ -50,17 +45,18 @@ class CallSchemaContractTest extends ApiTest {
         assertMatches(CALL, asOne().formParam("Url", "http://a.test/next").post(callJson(sid)));
 
         // A finished call with every time, duration and price filled in.
-        Instant start = Instant.now().minusSeconds(65).truncatedTo(ChronoUnit.MICROS);
-        jdbc.update(
-                "update calls set status = 'IN_PROGRESS', start_time = ?, answer_time = ?, answered_by = 'human' where sid = ?",
-                Timestamp.from(start),
-                Timestamp.from(start),
-                sid);
-        Response completed = asOne().formParam("Status", "completed").post(callJson(sid));
+        clock.stopAt(Instant.parse("2026-03-01T10:00:00Z"));
+        String talked = createTalkingCall(to);
+        advance(talked, "answer");
+        clock.advance(Duration.ofSeconds(65));
+        Response completed = asOne().formParam("Status", "completed").post(callJson(talked));
         assertMatches(CALL, completed);
         // Two started minutes at the default rate of 0.014 per minute.
         assertThat(completed.<String>path("price")).isEqualTo("-0.02800");
-        assertThat(Integer.parseInt(completed.<String>path("duration"))).isBetween(65, 120);
+        assertThat(completed.<String>path("duration")).isEqualTo("65");
+        assertThat(completed.<String>path("start_time"))
+                .isEqualTo("Sun, 01 Mar 2026 10:00:00 +0000");
+        assertThat(completed.<String>path("end_time")).isEqualTo("Sun, 01 Mar 2026 10:01:05 +0000");
 
         String canceled = createCall(to).getString("sid");
         assertMatches(CALL, asOne().formParam("Status", "canceled").post(callJson(canceled)));

@@ -9,19 +9,31 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /** A whole Dialtone on a random port, driven over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(TestClock.InContext.class)
 public abstract class ApiTest {
 
     private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000L);
 
     @LocalServerPort protected int port;
+
+    /** The context's clock: the system's unless a test stops it. */
+    @Autowired protected TestClock clock;
+
+    @AfterEach
+    void giveTheClockBack() {
+        clock.runWithSystemTime();
+    }
 
     @BeforeEach
     void pointRestAssuredAtServer() {
@@ -69,6 +81,40 @@ public abstract class ApiTest {
                 .post(callsJson())
                 .then()
                 .statusCode(201)
+                .extract()
+                .jsonPath();
+    }
+
+    /**
+     * Creates a call as account one whose TwiML keeps it talking (so answering it fetches nothing)
+     * and answers its sid.
+     */
+    protected static String createTalkingCall(String to) {
+        return asOne().formParam("To", to)
+                .formParam("From", "+15005550006")
+                .formParam("Twiml", "<Response><Pause length=\"3600\"/></Response>")
+                .post(callsJson())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("sid");
+    }
+
+    /**
+     * Moves a call on through the control API, as an operator would: {@code ring}, {@code answer}
+     * (ringing it first when queued) or {@code hangup} with {@code Status}.
+     */
+    protected static JsonPath advance(String sid, String action, String... statusAndCode) {
+        RequestSpecification request = asOne().formParam("Action", action);
+        if (statusAndCode.length > 0) {
+            request.formParam("Status", statusAndCode[0]);
+        }
+        if (statusAndCode.length > 1) {
+            request.formParam("SipResponseCode", statusAndCode[1]);
+        }
+        return request.post("/dialtone/calls/" + sid + "/advance")
+                .then()
+                .statusCode(200)
                 .extract()
                 .jsonPath();
     }
