@@ -39,17 +39,8 @@ class AuthenticationTest extends ApiTest {
 
     @Test
     void refusesOneAccountsCredentialsOnAnothersPath() {
-        given().auth()
-                .preemptive()
-                .basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
-                .get(callsJson())
-                .then()
-                .statusCode(401)
-                .body("code", equalTo(20003));
-        given().auth()
-                .preemptive()
-                .basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
-                .formParam("To", "+14155550100")
+        asTwo().get(callsJson()).then().statusCode(401).body("code", equalTo(20003));
+        asTwo().formParam("To", "+14155550100")
                 .formParam("From", "+15005550006")
                 .formParam("Url", "http://a.test/")
                 .post(callsJson())
@@ -83,26 +74,9 @@ class AuthenticationTest extends ApiTest {
     void hidesAnotherAccountsCallAsNotFound() {
         String sid = createCall(uniqueNumber()).getString("sid");
         String path = calls(TestAccounts.TWO) + "/" + sid + ".json";
-        given().auth()
-                .preemptive()
-                .basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
-                .get(path)
-                .then()
-                .statusCode(404)
-                .body("code", equalTo(20404));
-        given().auth()
-                .preemptive()
-                .basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
-                .formParam("Status", "canceled")
-                .post(path)
-                .then()
-                .statusCode(404);
-        given().auth()
-                .preemptive()
-                .basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
-                .delete(path)
-                .then()
-                .statusCode(404);
+        asTwo().get(path).then().statusCode(404).body("code", equalTo(20404));
+        asTwo().formParam("Status", "canceled").post(path).then().statusCode(404);
+        asTwo().delete(path).then().statusCode(404);
         asOne().get(callJson(sid)).then().statusCode(200).body("status", equalTo("queued"));
     }
 }

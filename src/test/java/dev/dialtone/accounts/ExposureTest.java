@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.dialtone.support.ApiTest;
 import dev.dialtone.support.RawHttp;
-import dev.dialtone.support.TestAccounts;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Connector;
@@ -34,12 +33,7 @@ class ExposureTest extends ApiTest {
         given().get("/actuator/health").then().statusCode(200);
         given().get("/actuator/metrics").then().statusCode(401).body("code", equalTo(20003));
         given().get("/actuator").then().statusCode(401);
-        given().auth()
-                .preemptive()
-                .basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
-                .get("/actuator/metrics")
-                .then()
-                .statusCode(200);
+        asTwo().get("/actuator/metrics").then().statusCode(200);
         for (String path :
                 new String[] {
                     "/%61ctuator/metrics", "/actuator;x=1/metrics", "/actuator/health/../metrics"

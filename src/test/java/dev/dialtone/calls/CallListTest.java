@@ -252,11 +252,7 @@ class CallListTest extends ApiTest {
     void listsOnlyTheAccountsOwnCalls() {
         String to = uniqueNumber();
         createCall(to);
-        io.restassured.RestAssured.given()
-                .auth()
-                .preemptive()
-                .basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
-                .queryParam("To", to)
+        asTwo().queryParam("To", to)
                 .get(calls(TestAccounts.TWO) + ".json")
                 .then()
                 .statusCode(200)

@@ -1,7 +1,7 @@
 package dev.dialtone.calls;
 
-import static dev.dialtone.support.StandaloneDialtone.callJson;
-import static dev.dialtone.support.StandaloneDialtone.callsJson;
+import static dev.dialtone.support.ApiTest.callJson;
+import static dev.dialtone.support.ApiTest.callsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dialtone.support.StandaloneDialtone;

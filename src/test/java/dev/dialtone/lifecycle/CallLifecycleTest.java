@@ -322,11 +322,7 @@ class CallLifecycleTest extends LifecycleTest {
     void resetsOnlyTheCallersAccount() {
         String mine = create(Map.of());
         String theirs =
-                io.restassured.RestAssured.given()
-                        .auth()
-                        .preemptive()
-                        .basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
-                        .formParam("To", uniqueNumber())
+                asTwo().formParam("To", uniqueNumber())
                         .formParam("From", "+15005550006")
                         .formParam("Twiml", HANG_UP_AFTER_HELLO)
                         .post(calls(TestAccounts.TWO) + ".json")
@@ -335,23 +331,13 @@ class CallLifecycleTest extends LifecycleTest {
                         .extract()
                         .path("sid");
         int deleted =
-                io.restassured.RestAssured.given()
-                        .auth()
-                        .preemptive()
-                        .basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
-                        .post("/dialtone/reset")
+                asTwo().post("/dialtone/reset")
                         .then()
                         .statusCode(200)
                         .extract()
                         .path("deleted_calls");
         assertThat(deleted).isGreaterThanOrEqualTo(1);
-        io.restassured.RestAssured.given()
-                .auth()
-                .preemptive()
-                .basic(TestAccounts.TWO, TestAccounts.TWO_TOKEN)
-                .get(calls(TestAccounts.TWO) + "/" + theirs + ".json")
-                .then()
-                .statusCode(404);
+        asTwo().get(calls(TestAccounts.TWO) + "/" + theirs + ".json").then().statusCode(404);
         asOne().get(callJson(mine)).then().statusCode(200);
     }
 

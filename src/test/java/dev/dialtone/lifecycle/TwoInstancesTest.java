@@ -1,9 +1,10 @@
 package dev.dialtone.lifecycle;
 
-import static dev.dialtone.support.StandaloneDialtone.callsJson;
+import static dev.dialtone.support.ApiTest.callsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.dialtone.support.ApiTest;
 import dev.dialtone.support.StandaloneDialtone;
 import dev.dialtone.support.WebhookReceiver;
 import java.time.Duration;
@@ -74,7 +75,7 @@ class TwoInstancesTest {
                         .hasSize(fetched.contains(sid) ? 1 : 0);
                 assertThat(
                                 first.asOne()
-                                        .get(StandaloneDialtone.callJson(sid))
+                                        .get(ApiTest.callJson(sid))
                                         .then()
                                         .extract()
                                         .<String>path("status"))

@@ -48,23 +48,32 @@ public abstract class ApiTest {
                                                 false));
     }
 
-    protected static String calls(String account) {
+    public static String calls(String account) {
         return "/2010-04-01/Accounts/" + account + "/Calls";
     }
 
-    protected static String callsJson() {
+    public static String callsJson() {
         return calls(TestAccounts.ONE) + ".json";
     }
 
-    protected static String callJson(String sid) {
+    public static String callJson(String sid) {
         return calls(TestAccounts.ONE) + "/" + sid + ".json";
     }
 
     /** Requests as account one. */
     protected static RequestSpecification asOne() {
+        return as(TestAccounts.ONE, TestAccounts.ONE_TOKEN);
+    }
+
+    /** Requests as account two, which must never see account one's calls. */
+    protected static RequestSpecification asTwo() {
+        return as(TestAccounts.TWO, TestAccounts.TWO_TOKEN);
+    }
+
+    private static RequestSpecification as(String username, String password) {
         return given().auth()
                 .preemptive()
-                .basic(TestAccounts.ONE, TestAccounts.ONE_TOKEN)
+                .basic(username, password)
                 .contentType(ContentType.URLENC);
     }
 

@@ -7,10 +7,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,7 +78,8 @@ public final class DripServer implements AutoCloseable {
                     length = Integer.parseInt(line.substring(15).trim());
                 }
             }
-            requests.add(decode(new String(in.readNBytes(length), StandardCharsets.UTF_8)));
+            requests.add(
+                    FormBodies.decode(new String(in.readNBytes(length), StandardCharsets.UTF_8)));
             if (mode == Mode.SILENT) {
                 in.read(); // until the client gives up and closes
                 return;
@@ -112,19 +111,6 @@ public final class DripServer implements AutoCloseable {
             line.write(b);
         }
         return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    private static Map<String, String> decode(String form) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (String pair : form.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                map.put(
-                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return map;
     }
 
     @Override

@@ -111,17 +111,9 @@ public final class StandaloneDialtone implements AutoCloseable {
                 .basic(TestAccounts.ONE, TestAccounts.ONE_TOKEN);
     }
 
-    public static String callsJson() {
-        return "/2010-04-01/Accounts/" + TestAccounts.ONE + "/Calls.json";
-    }
-
-    public static String callJson(String sid) {
-        return "/2010-04-01/Accounts/" + TestAccounts.ONE + "/Calls/" + sid + ".json";
-    }
-
     /** A call's status as this instance shows it. */
     public String status(String sid) {
-        return asOne().get(callJson(sid)).then().statusCode(200).extract().path("status");
+        return asOne().get(ApiTest.callJson(sid)).then().statusCode(200).extract().path("status");
     }
 
     /** A call's timeline from the control API. */

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -118,8 +117,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         URI uri = exchange.getRequestURI();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Map<String, String> form = decode(body);
-        Map<String, String> parameters = new LinkedHashMap<>(decode(uri.getRawQuery()));
+        Map<String, String> form = FormBodies.decode(body);
+        Map<String, String> parameters = new LinkedHashMap<>(FormBodies.decode(uri.getRawQuery()));
         parameters.putAll(form);
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
@@ -154,25 +153,6 @@ public final class WebhookReceiver implements AutoCloseable {
             exchange.getResponseBody().write(bytes);
         }
         exchange.close();
-    }
-
-    private static Map<String, String> decode(String form) {
-        Map<String, String> map = new LinkedHashMap<>();
-        if (form == null || form.isEmpty()) {
-            return map;
-        }
-        for (String pair : form.split("&")) {
-            int eq = pair.indexOf('=');
-            String key =
-                    URLDecoder.decode(
-                            eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            map.put(
-                    key,
-                    eq < 0
-                            ? ""
-                            : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return map;
     }
 
     @Override

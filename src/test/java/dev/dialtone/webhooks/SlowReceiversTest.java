@@ -1,6 +1,6 @@
 package dev.dialtone.webhooks;
 
-import static dev.dialtone.support.StandaloneDialtone.callsJson;
+import static dev.dialtone.support.ApiTest.callsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
