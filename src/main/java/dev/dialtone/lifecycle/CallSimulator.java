@@ -11,9 +11,11 @@ import dev.dialtone.support.WakeableLoop;
 import dev.dialtone.twiml.TwimlInterpreter;
 import dev.dialtone.twiml.TwimlParser;
 import dev.dialtone.twiml.TwimlPlan;
+import dev.dialtone.twiml.Verb;
 import dev.dialtone.twiml.VerbTimings;
 import dev.dialtone.webhooks.CallNotifications;
 import dev.dialtone.webhooks.StatusCallbacks;
+import dev.dialtone.webhooks.TwimlFetcher;
 import dev.dialtone.webhooks.VoiceParameters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -322,9 +324,9 @@ public class CallSimulator implements DisposableBean {
 
     /** Starts a fetch that holds one of the permits; it gives it back when done. */
     private void startFetch(Fetch fetch) {
-        CompletableFuture<TwimlFetcher.Result> fetching;
+        CompletableFuture<TwimlFetcher.Result<List<Verb>>> fetching;
         try {
-            fetching = fetcher.fetch(fetch.request());
+            fetching = fetcher.fetch(fetch.request(), CallSimulator::verbs);
         } catch (RuntimeException e) {
             // The call's lease runs out and the fetch is tried again; the permit must
             // not be lost meanwhile.
@@ -352,7 +354,16 @@ public class CallSimulator implements DisposableBean {
                 });
     }
 
-    private void applyFetched(Fetch fetch, TwimlFetcher.Result result) {
+    /** A fetched body as the verbs it holds, or why it holds none Twilio would run. */
+    private static List<Verb> verbs(String body) throws TwimlFetcher.UnusableDocument {
+        try {
+            return TwimlParser.parse(body);
+        } catch (TwimlParser.UnparseableTwiml e) {
+            throw new TwimlFetcher.UnusableDocument(e.errorCode(), e.getMessage());
+        }
+    }
+
+    private void applyFetched(Fetch fetch, TwimlFetcher.Result<List<Verb>> result) {
         try {
             transactions.executeWithoutResult(
                     status -> {
@@ -372,7 +383,7 @@ public class CallSimulator implements DisposableBean {
                                 follow(
                                         call,
                                         TwimlInterpreter.plan(
-                                                result.verbs(), result.documentUrl(), timings),
+                                                result.document(), result.documentUrl(), timings),
                                         now);
                             } catch (TwimlParser.UnparseableTwiml e) {
                                 twimlFailed(call, e.errorCode(), e.getMessage(), now);

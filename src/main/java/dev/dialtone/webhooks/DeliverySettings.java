@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * @param url the URL to request, without its fragment
  */
-public record DeliverySettings(
+record DeliverySettings(
         String url,
         Duration connectTimeout,
         Duration readTimeout,

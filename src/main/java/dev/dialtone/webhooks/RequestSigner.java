@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * URL exactly as requested followed by the POST parameters sorted by name (each name then value). A
  * GET carries its parameters in the URL, so only the URL is signed.
  */
-public final class RequestSigner {
+final class RequestSigner {
     private RequestSigner() {}
 
     public static String sign(

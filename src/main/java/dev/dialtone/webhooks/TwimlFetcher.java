@@ -1,12 +1,6 @@
-package dev.dialtone.lifecycle;
+package dev.dialtone.webhooks;
 
-import dev.dialtone.twiml.TwimlParser;
-import dev.dialtone.twiml.Verb;
 import dev.dialtone.web.WebhookMethod;
-import dev.dialtone.webhooks.CallRequestLog;
-import dev.dialtone.webhooks.DeliverySettings;
-import dev.dialtone.webhooks.WebhookClient;
-import dev.dialtone.webhooks.WebhookProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,27 +9,45 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fetches a call's TwiML as Twilio does: the document URL with its method and the voice parameters;
- * on an error answer, a timeout, a connection failure or unusable TwiML, the FallbackUrl with
- * ErrorCode 11200 and ErrorUrl. Every attempt goes into the call's timeline.
+ * on an error answer, a timeout, a connection failure or a document its reader cannot use, the
+ * FallbackUrl with ErrorCode 11200 and ErrorUrl. Every attempt goes into the call's timeline. What
+ * a document means is the reader's business (the lifecycle parses it with the twiml module), so
+ * outbound requests need know nothing of TwiML.
  */
 @Component
 public class TwimlFetcher {
 
-    /**
-     * What the call runs next: a document's verbs, or the error (with Twilio's code) that left it
-     * without one.
-     */
-    public record Result(List<Verb> verbs, String documentUrl, int errorCode, String error) {
-        Result(List<Verb> verbs, String documentUrl) {
-            this(verbs, documentUrl, 0, null);
+    /** Reads a fetched body into the document the call runs. */
+    public interface Reader<T> {
+        T read(String body) throws UnusableDocument;
+    }
+
+    /** The body is no document the call can run; {@code errorCode} says why, as Twilio does. */
+    public static final class UnusableDocument extends Exception {
+        private final int errorCode;
+
+        public UnusableDocument(int errorCode, String message) {
+            super(message, null, false, false);
+            this.errorCode = errorCode;
         }
 
-        static Result failure(int errorCode, String error) {
-            return new Result(null, null, errorCode, error);
+        public int errorCode() {
+            return errorCode;
+        }
+    }
+
+    /**
+     * What the call runs next: a document, or the error (with Twilio's code) that left it without
+     * one.
+     */
+    public record Result<T>(T document, String documentUrl, int errorCode, String error) {
+
+        static <T> Result<T> failure(int errorCode, String error) {
+            return new Result<>(null, null, errorCode, error);
         }
 
         public boolean failed() {
-            return verbs == null;
+            return document == null;
         }
     }
 
@@ -59,9 +71,10 @@ public class TwimlFetcher {
         this.properties = properties;
     }
 
-    public CompletableFuture<Result> fetch(Request request) {
+    public <T> CompletableFuture<Result<T>> fetch(Request request, Reader<T> reader) {
         return attempt(
                         request,
+                        reader,
                         request.url(),
                         request.method(),
                         request.parameters(),
@@ -77,6 +90,7 @@ public class TwimlFetcher {
                             parameters.add(Map.entry("ErrorUrl", request.url()));
                             return attempt(
                                             request,
+                                            reader,
                                             request.fallbackUrl(),
                                             request.fallbackMethod(),
                                             parameters,
@@ -84,7 +98,7 @@ public class TwimlFetcher {
                                     .thenApply(
                                             fallback ->
                                                     fallback.failed()
-                                                            ? Result.failure(
+                                                            ? Result.<T>failure(
                                                                     primary.errorCode(),
                                                                     primary.error()
                                                                             + "; fallback: "
@@ -93,8 +107,9 @@ public class TwimlFetcher {
                         });
     }
 
-    private CompletableFuture<Result> attempt(
+    private <T> CompletableFuture<Result<T>> attempt(
             Request request,
+            Reader<T> reader,
             String url,
             WebhookMethod method,
             List<Map.Entry<String, String>> parameters,
@@ -103,10 +118,10 @@ public class TwimlFetcher {
         return client.send(request.accountSid(), settings, method, parameters)
                 .thenApply(
                         outcome -> {
-                            Result result;
+                            Result<T> result;
                             if (outcome.failure() == DeliverySettings.Failure.REFUSED) {
                                 result =
-                                        Result.failure(
+                                        Result.<T>failure(
                                                 11100,
                                                 "Invalid URL "
                                                         + settings.url()
@@ -114,7 +129,7 @@ public class TwimlFetcher {
                                                         + outcome.error());
                             } else if (!outcome.succeeded()) {
                                 result =
-                                        Result.failure(
+                                        Result.<T>failure(
                                                 11200,
                                                 "HTTP retrieval failure from "
                                                         + settings.url()
@@ -122,19 +137,21 @@ public class TwimlFetcher {
                                                         + outcome.error());
                             } else if (outcome.body().length() > WebhookClient.MAX_BODY) {
                                 result =
-                                        Result.failure(
+                                        Result.<T>failure(
                                                 11750,
                                                 "TwiML response body too large from "
                                                         + settings.url());
                             } else {
                                 try {
                                     result =
-                                            new Result(
-                                                    TwimlParser.parse(outcome.body()),
-                                                    settings.url());
-                                } catch (TwimlParser.UnparseableTwiml e) {
+                                            new Result<>(
+                                                    reader.read(outcome.body()),
+                                                    settings.url(),
+                                                    0,
+                                                    null);
+                                } catch (UnusableDocument e) {
                                     result =
-                                            Result.failure(
+                                            Result.<T>failure(
                                                     e.errorCode(),
                                                     e.getMessage() + " from " + settings.url());
                                 }

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * them: form-encoded POST or GET with the parameters in the query, signed with the account's token.
  */
 @Component
-public class WebhookClient implements DisposableBean {
+class WebhookClient implements DisposableBean {
 
     /** Twilio refuses TwiML documents larger than this. */
     public static final int MAX_BODY = 64 * 1024;

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with backoff. A call's webhooks leave one at a time, in sequence order.
  */
 @Component
-public class WebhookDispatcher implements DisposableBean {
+class WebhookDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 200;
