@@ -105,14 +105,16 @@ public class LifecycleBench {
         System.out.printf("webhook deliveries: %.0f /s (%d over %.2f s)%n", callbacks.get() / deliverySeconds, callbacks.get(), deliverySeconds);
         for (String phi : List.of("0.5", "0.99")) {
             HttpResponse<String> metric = client.send(HttpRequest.newBuilder(
-                    URI.create(base + "/actuator/metrics/dialtone.lifecycle.lag.percentile?tag=phi:" + phi)).build(),
+                    URI.create(base + "/actuator/metrics/dialtone.lifecycle.lag.percentile?tag=phi:" + phi))
+                    .header("Authorization", auth).build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher value = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)").matcher(metric.body());
             System.out.printf("scheduling lag p%s: %s ms%n", phi.substring(2).length() == 1 ? phi.substring(2) + "0" : phi.substring(2),
                     value.find() ? String.format("%.1f", Double.parseDouble(value.group(1)) * 1000) : "n/a (" + metric.statusCode() + ")");
         }
         HttpResponse<String> max = client.send(HttpRequest.newBuilder(
-                URI.create(base + "/actuator/metrics/dialtone.lifecycle.lag")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(base + "/actuator/metrics/dialtone.lifecycle.lag")).header("Authorization", auth).build(),
+                HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("\"statistic\"\\s*:\\s*\"MAX\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.Ee+-]+)").matcher(max.body());
         System.out.printf("scheduling lag max (last 2 min): %s ms%n", m.find() ? String.format("%.1f", Double.parseDouble(m.group(1)) * 1000) : "n/a");
         System.exit(0);
