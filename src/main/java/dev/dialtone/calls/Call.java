@@ -111,6 +111,15 @@ public class Call {
      */
     int idleRedirects;
 
+    /** {@code <Gather>}s the call has run: the callee's next answer is the one after these. */
+    int gathers;
+
+    /**
+     * What the next TwiML request adds to the voice parameters (a Gather's Digits), form-encoded by
+     * the lifecycle; null for none.
+     */
+    String twimlParameters;
+
     /**
      * Counts the stored changes: a TwiML fetch remembers the version it was started for, and its
      * result counts only if nothing changed the call meanwhile.
@@ -311,9 +320,29 @@ public class Call {
 
     /** Which TwiML the call runs next. */
     public void runTwiml(String documentUrl, WebhookMethod documentMethod, String document) {
+        runTwiml(documentUrl, documentMethod, document, null);
+    }
+
+    /** Which TwiML the call runs next, requested with {@code parameters} beside the usual ones. */
+    public void runTwiml(
+            String documentUrl, WebhookMethod documentMethod, String document, String parameters) {
         twimlUrl = documentUrl;
         twimlMethod = documentMethod == null ? WebhookMethod.POST : documentMethod;
         twimlDocument = document;
+        twimlParameters = parameters;
+    }
+
+    /** The callee has answered {@code count} more Gathers. */
+    public void countGathers(int count) {
+        gathers += count;
+    }
+
+    public int gathers() {
+        return gathers;
+    }
+
+    public String twimlParameters() {
+        return twimlParameters;
     }
 
     /** Keeps the call in {@code status} (ringing or in-progress) once it gets there. */

@@ -237,7 +237,13 @@ final class CallColumns {
                             "idle_redirects",
                             COUNT,
                             c -> c.idleRedirects,
-                            (c, v) -> c.idleRedirects = v));
+                            (c, v) -> c.idleRedirects = v),
+                    column("gathers", COUNT, c -> c.gathers, (c, v) -> c.gathers = v),
+                    column(
+                            "twiml_parameters",
+                            TEXT,
+                            c -> c.twimlParameters,
+                            (c, v) -> c.twimlParameters = v));
 
     /** The column names, comma-separated, for SELECT and INSERT. */
     static final String NAMES = String.join(", ", ALL.stream().map(Column::name).toList());

@@ -4,8 +4,6 @@ import dev.dialtone.accounts.BasicAuthInterceptor;
 import dev.dialtone.calls.CallRepresentation;
 import dev.dialtone.web.TwilioRenderer;
 import dev.dialtone.web.WireFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,13 +70,11 @@ class ControlController {
         return json(CallRepresentation.of(control.release(account, sid)));
     }
 
-    /** Deletes every call of the account, with its webhooks and timeline. */
+    /** Deletes every call of the account, with its webhooks and timeline, and its scenarios. */
     @PostMapping("/reset")
     ResponseEntity<byte[]> reset(
             @RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("deleted_calls", control.reset(account));
-        return json(answer);
+        return json(control.reset(account));
     }
 
     private ResponseEntity<byte[]> json(Object body) {

@@ -5,6 +5,7 @@ import dev.dialtone.calls.CallRepresentation;
 import dev.dialtone.calls.CallStatus;
 import dev.dialtone.calls.CallStore;
 import dev.dialtone.lifecycle.CallSimulator;
+import dev.dialtone.lifecycle.Scenarios;
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.web.TwilioErrorCodes;
 import dev.dialtone.web.TwilioException;
@@ -21,10 +22,17 @@ class ControlService {
     private final CallStore calls;
     private final CallSimulator simulator;
     private final CallRequestLog journal;
+    private final Scenarios scenarios;
     private final Clock clock;
 
-    ControlService(CallStore calls, CallSimulator simulator, CallRequestLog journal, Clock clock) {
+    ControlService(
+            CallStore calls,
+            CallSimulator simulator,
+            CallRequestLog journal,
+            Scenarios scenarios,
+            Clock clock) {
         this.calls = calls;
+        this.scenarios = scenarios;
         this.simulator = simulator;
         this.journal = journal;
         this.clock = clock;
@@ -88,10 +96,13 @@ class ControlService {
     }
 
     @Transactional
-    int reset(String account) {
+    Reset reset(String account) {
         journal.forgetAccount(account);
-        return calls.deleteAll(account);
+        return new Reset(calls.deleteAll(account), scenarios.deleteAll(account));
     }
+
+    /** What a reset removed. */
+    record Reset(int deletedCalls, int deletedScenarios) {}
 
     private Call lock(String account, String sid) {
         return calls.lock(sid)

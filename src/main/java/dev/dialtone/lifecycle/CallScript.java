@@ -1,43 +1,70 @@
 package dev.dialtone.lifecycle;
 
+import dev.dialtone.twiml.Callee;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * How one call will go: its outcome and timings, from the first scenario rule that matches its
- * number.
+ * How one call will go: its outcome, timings and the callee's answers, from the scenario rule that
+ * matched its number (or the defaults when none did).
+ *
+ * @param inputDelay unscaled, like every time in a TwiML plan; null means "once the prompt ends"
  */
 record CallScript(
         SimulationProperties.Outcome outcome,
         Integer sipResponseCode,
         Duration ringTime,
         Duration talkTime,
-        String answeredBy) {
+        String answeredBy,
+        List<String> digits,
+        List<String> speech,
+        Duration inputDelay)
+        implements Callee {
 
-    static CallScript forNumber(String to, SimulationProperties simulation) {
-        for (SimulationProperties.Scenario rule : simulation.scenarios()) {
-            if (rule.matches(to)) {
-                return new CallScript(
-                        rule.outcome() == null
-                                ? SimulationProperties.Outcome.COMPLETED
-                                : rule.outcome(),
-                        rule.sipResponseCode(),
-                        simulation.scaled(
-                                rule.ringTime() == null ? simulation.ringTime() : rule.ringTime()),
-                        simulation.scaled(
-                                rule.talkTime() == null ? simulation.talkTime() : rule.talkTime()),
-                        rule.answeredBy() == null ? "human" : rule.answeredBy());
-            }
+    CallScript(
+            SimulationProperties.Outcome outcome,
+            Integer sipResponseCode,
+            Duration ringTime,
+            Duration talkTime,
+            String answeredBy) {
+        this(outcome, sipResponseCode, ringTime, talkTime, answeredBy, List.of(), List.of(), null);
+    }
+
+    /** The call's script from {@code rule}, or the defaults when no rule matched (null). */
+    static CallScript of(SimulationProperties.Scenario rule, SimulationProperties simulation) {
+        if (rule == null) {
+            return new CallScript(
+                    SimulationProperties.Outcome.COMPLETED,
+                    null,
+                    simulation.scaled(simulation.ringTime()),
+                    simulation.scaled(simulation.talkTime()),
+                    "human");
         }
         return new CallScript(
-                SimulationProperties.Outcome.COMPLETED,
-                null,
-                simulation.scaled(simulation.ringTime()),
-                simulation.scaled(simulation.talkTime()),
-                "human");
+                rule.outcome() == null ? SimulationProperties.Outcome.COMPLETED : rule.outcome(),
+                rule.sipResponseCode(),
+                simulation.scaled(
+                        rule.ringTime() == null ? simulation.ringTime() : rule.ringTime()),
+                simulation.scaled(
+                        rule.talkTime() == null ? simulation.talkTime() : rule.talkTime()),
+                rule.answeredBy() == null ? "human" : rule.answeredBy(),
+                rule.digits(),
+                rule.speech(),
+                rule.inputDelay());
     }
 
     /** The SIP code Twilio reports for an ending, unless the rule names one. */
     int sipCode(int usual) {
         return sipResponseCode == null ? usual : sipResponseCode;
+    }
+
+    @Override
+    public Answer answer(int index) {
+        String keys = index < digits.size() ? digits.get(index) : null;
+        String words = index < speech.size() ? speech.get(index) : null;
+        return new Answer(
+                keys == null || keys.isEmpty() ? null : keys,
+                words == null || words.isBlank() ? null : words,
+                inputDelay);
     }
 }

@@ -14,6 +14,7 @@ import dev.dialtone.twiml.TwimlPlan;
 import dev.dialtone.twiml.Verb;
 import dev.dialtone.twiml.VerbTimings;
 import dev.dialtone.webhooks.CallNotifications;
+import dev.dialtone.webhooks.FormEncoding;
 import dev.dialtone.webhooks.StatusCallbacks;
 import dev.dialtone.webhooks.TwimlFetcher;
 import dev.dialtone.webhooks.VoiceParameters;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -67,6 +69,7 @@ public class CallSimulator implements DisposableBean {
     private final CallEndings endings;
     private final FailedSteps failedSteps;
     private final TwimlFetcher fetcher;
+    private final Scenarios scenarios;
     private final VerbTimings timings;
     private final CallSteps steps;
     private final Clock clock;
@@ -84,6 +87,7 @@ public class CallSimulator implements DisposableBean {
             CallEndings endings,
             FailedSteps failedSteps,
             TwimlFetcher fetcher,
+            Scenarios scenarios,
             Clock clock,
             MeterRegistry meters) {
         this.calls = calls;
@@ -95,6 +99,7 @@ public class CallSimulator implements DisposableBean {
         this.endings = endings;
         this.failedSteps = failedSteps;
         this.fetcher = fetcher;
+        this.scenarios = scenarios;
         this.timings =
                 new VerbTimings(
                         simulation.sayTimePerCharacter(),
@@ -241,7 +246,7 @@ public class CallSimulator implements DisposableBean {
                 return answer(call, now);
             }
             case RUN_TWIML -> {
-                return runTwiml(call, now);
+                return runTwiml(call, null, now);
             }
             default -> end(call, event.endStatus(), call.plannedSipResponseCode(), now);
         }
@@ -250,28 +255,30 @@ public class CallSimulator implements DisposableBean {
 
     /** Dialing starts: the call is initiated, rings, and its script decides what happens next. */
     void dial(Call call, Instant now) {
-        steps.dial(call, CallScript.forNumber(call.to(), simulation), now);
+        steps.dial(call, scenarios.scriptFor(call.accountSid(), call.to()), now);
         callbacks.record(call, StatusCallbacks.Event.INITIATED);
         callbacks.record(call, StatusCallbacks.Event.RINGING);
     }
 
     /** The callee answers and the call's TwiML starts; answers whether a fetch must follow. */
     boolean answer(Call call, Instant now) {
-        CallScript script = CallScript.forNumber(call.to(), simulation);
+        CallScript script = scenarios.scriptFor(call.accountSid(), call.to());
         call.answer(now, call.machineDetection() == null ? null : script.answeredBy());
         callbacks.record(call, StatusCallbacks.Event.ANSWERED);
-        return runTwiml(call, now);
+        return runTwiml(call, script, now);
     }
 
-    /** Runs the call's current TwiML: inline at once, a URL under a lease while it is fetched. */
-    private boolean runTwiml(Call call, Instant now) {
+    /**
+     * Runs the call's current TwiML: inline at once, a URL under a lease while it is fetched.
+     *
+     * @param script the call's script when the caller has it already, else null
+     */
+    private boolean runTwiml(Call call, CallScript script, Instant now) {
         if (call.twimlDocument() != null) {
             try {
-                follow(
-                        call,
-                        TwimlInterpreter.plan(
-                                TwimlParser.parse(call.twimlDocument()), null, timings),
-                        now);
+                CallScript callee =
+                        script != null ? script : scenarios.scriptFor(call.accountSid(), call.to());
+                follow(call, callee, TwimlParser.parse(call.twimlDocument()), null, now);
             } catch (TwimlParser.UnparseableTwiml e) {
                 twimlFailed(call, e.errorCode(), e.getMessage(), now);
             }
@@ -281,6 +288,7 @@ public class CallSimulator implements DisposableBean {
             // An ApplicationSid call: Dialtone has no application to run, so the call just talks.
             follow(
                     call,
+                    script != null ? script : scenarios.scriptFor(call.accountSid(), call.to()),
                     new TwimlPlan(
                             Duration.ofDays(1), TwimlPlan.Ending.HANG_UP, null, null, List.of()),
                     now);
@@ -319,7 +327,20 @@ public class CallSimulator implements DisposableBean {
                 call.twimlMethod(),
                 first ? call.fallbackUrl() : null,
                 call.fallbackMethod(),
-                VoiceParameters.of(call, CallStatus.IN_PROGRESS.wire()));
+                withRequested(
+                        VoiceParameters.of(call, CallStatus.IN_PROGRESS.wire()),
+                        call.twimlParameters()));
+    }
+
+    /** The voice parameters and what this request adds to them (a Gather's Digits). */
+    private static List<Map.Entry<String, String>> withRequested(
+            List<Map.Entry<String, String>> voice, String requested) {
+        if (requested == null || requested.isEmpty()) {
+            return voice;
+        }
+        List<Map.Entry<String, String>> parameters = new ArrayList<>(voice);
+        parameters.addAll(FormEncoding.decode(requested));
+        return parameters;
     }
 
     /** Starts a fetch that holds one of the permits; it gives it back when done. */
@@ -382,8 +403,9 @@ public class CallSimulator implements DisposableBean {
                             try {
                                 follow(
                                         call,
-                                        TwimlInterpreter.plan(
-                                                result.document(), result.documentUrl(), timings),
+                                        scenarios.scriptFor(call.accountSid(), call.to()),
+                                        result.document(),
+                                        result.documentUrl(),
                                         now);
                             } catch (TwimlParser.UnparseableTwiml e) {
                                 twimlFailed(call, e.errorCode(), e.getMessage(), now);
@@ -397,10 +419,24 @@ public class CallSimulator implements DisposableBean {
         }
     }
 
+    /**
+     * Plans a document with the callee's script (who answers its Gathers) and schedules what it
+     * leads to.
+     */
+    private void follow(
+            Call call, CallScript script, List<Verb> verbs, String documentUrl, Instant now)
+            throws TwimlParser.UnparseableTwiml {
+        follow(
+                call,
+                script,
+                TwimlInterpreter.plan(verbs, documentUrl, timings, script, call.gathers()),
+                now);
+    }
+
     /** Schedules what a TwiML plan leads to, within the call's talk time and TimeLimit. */
-    private void follow(Call call, TwimlPlan plan, Instant now) {
+    private void follow(Call call, CallScript script, TwimlPlan plan, Instant now) {
         plan.notes().forEach(note -> log.info("Call {}: {}", call.sid(), note));
-        if (!steps.follow(call, CallScript.forNumber(call.to(), simulation), plan, now)) {
+        if (!steps.follow(call, script, plan, now)) {
             notifications.record(
                     call.sid(),
                     call.accountSid(),

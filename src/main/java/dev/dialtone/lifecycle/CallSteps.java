@@ -3,6 +3,7 @@ package dev.dialtone.lifecycle;
 import dev.dialtone.calls.Call;
 import dev.dialtone.calls.NextEvent;
 import dev.dialtone.twiml.TwimlPlan;
+import dev.dialtone.webhooks.FormEncoding;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -50,6 +51,7 @@ final class CallSteps {
      * false when the plan's redirect would be one too many in a row: the call ends instead.
      */
     boolean follow(Call call, CallScript script, TwimlPlan plan, Instant now) {
+        call.countGathers(plan.gathers());
         Instant deadline = call.answerTime().plus(script.talkTime());
         if (call.timeLimit() != null) {
             Instant limit =
@@ -71,7 +73,13 @@ final class CallSteps {
                     call.schedule(NextEvent.END_COMPLETED, end);
                     return false;
                 }
-                call.runTwiml(plan.redirectUrl(), plan.redirectMethod(), null);
+                call.runTwiml(
+                        plan.redirectUrl(),
+                        plan.redirectMethod(),
+                        null,
+                        plan.parameters().isEmpty()
+                                ? null
+                                : FormEncoding.encode(plan.parameters()));
                 call.schedule(NextEvent.RUN_TWIML, end);
             }
         }

@@ -74,6 +74,15 @@ public record SimulationProperties(
     /**
      * A rule: calls to {@code to} (exact) or matching {@code toPattern} (a regular expression) end
      * with {@code outcome}; unset timings fall back to the defaults.
+     *
+     * @param digits the keys the callee presses at the call's 1st, 2nd, … {@code <Gather>}; an
+     *     empty entry, or none left, is silence
+     * @param speech what the callee says at each Gather, likewise
+     * @param inputDelay how long after a Gather's prompt starts the callee answers; unset, the
+     *     callee hears the prompt out and answers at once
+     * @param recordTime how long the callee speaks into a {@code <Record>} (kept for the recordings
+     *     still to come; no effect yet)
+     * @param machineDetectionTime how long answering-machine detection takes (kept likewise)
      */
     public record Scenario(
             String to,
@@ -82,7 +91,17 @@ public record SimulationProperties(
             Integer sipResponseCode,
             Duration ringTime,
             Duration talkTime,
-            String answeredBy) {
+            String answeredBy,
+            List<String> digits,
+            List<String> speech,
+            Duration inputDelay,
+            Duration recordTime,
+            Duration machineDetectionTime) {
+
+        public Scenario {
+            digits = digits == null ? List.of() : List.copyOf(digits);
+            speech = speech == null ? List.of() : List.copyOf(speech);
+        }
 
         boolean matches(String number) {
             return (to != null && to.equals(number))

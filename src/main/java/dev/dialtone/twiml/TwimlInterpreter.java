@@ -18,45 +18,73 @@ public final class TwimlInterpreter {
     static final int MAX_URL_LENGTH = 4000;
 
     /**
-     * @param documentUrl where the document came from, to resolve a relative {@code <Redirect>};
-     *     null for inline TwiML
+     * @param documentUrl where the document came from, to resolve relative URLs; null for inline
+     *     TwiML
+     * @param callee who answers the document's {@code <Gather>}s
+     * @param gathersBefore how many Gathers the call ran before this document
      */
-    public static TwimlPlan plan(List<Verb> verbs, String documentUrl, VerbTimings timings)
+    public static TwimlPlan plan(
+            List<Verb> verbs,
+            String documentUrl,
+            VerbTimings timings,
+            Callee callee,
+            int gathersBefore)
             throws TwimlParser.UnparseableTwiml {
         Duration elapsed = Duration.ZERO;
         List<String> notes = new ArrayList<>();
+        int gathers = 0;
         for (Verb verb : verbs) {
             switch (verb.name()) {
-                case "Say" ->
-                        elapsed =
-                                elapsed.plus(
-                                        timings.sayPerCharacter()
-                                                .multipliedBy(
-                                                        Math.max(1, verb.text().length())
-                                                                * (long) loops(verb)));
-                case "Play" -> elapsed = elapsed.plus(timings.play().multipliedBy(loops(verb)));
-                case "Pause" ->
-                        elapsed = elapsed.plusSeconds(integer(verb.attribute("length", "1"), 1));
+                case "Say", "Play", "Pause" -> elapsed = elapsed.plus(lasts(verb, timings));
                 case "Hangup" -> {
-                    return new TwimlPlan(elapsed, TwimlPlan.Ending.HANG_UP, null, null, notes);
+                    return new TwimlPlan(
+                            elapsed,
+                            TwimlPlan.Ending.HANG_UP,
+                            null,
+                            null,
+                            notes,
+                            List.of(),
+                            gathers);
                 }
                 case "Reject" -> {
                     TwimlPlan.Ending ending =
                             "busy".equals(verb.attribute("reason", "rejected"))
                                     ? TwimlPlan.Ending.REJECT_BUSY
                                     : TwimlPlan.Ending.REJECT_NO_ANSWER;
-                    return new TwimlPlan(elapsed, ending, null, null, notes);
+                    return new TwimlPlan(elapsed, ending, null, null, notes, List.of(), gathers);
                 }
                 case "Redirect" -> {
-                    String target = resolve(documentUrl, verb.text());
-                    WebhookMethod method =
-                            "GET".equalsIgnoreCase(verb.attribute("method", "POST"))
-                                    ? WebhookMethod.GET
-                                    : WebhookMethod.POST;
-                    return new TwimlPlan(elapsed, TwimlPlan.Ending.REDIRECT, target, method, notes);
+                    return new TwimlPlan(
+                            elapsed,
+                            TwimlPlan.Ending.REDIRECT,
+                            resolve(documentUrl, verb.text(), "Redirect"),
+                            method(verb),
+                            notes,
+                            List.of(),
+                            gathers);
+                }
+                case "Gather" -> {
+                    Gathering gathering =
+                            Gathering.of(
+                                    verb,
+                                    prompts(verb, timings, notes),
+                                    callee.answer(gathersBefore + gathers));
+                    gathers++;
+                    elapsed = elapsed.plus(gathering.lasts());
+                    if (gathering.heard()
+                            || "true".equalsIgnoreCase(verb.attribute("actionOnEmptyResult", ""))) {
+                        return new TwimlPlan(
+                                elapsed,
+                                TwimlPlan.Ending.REDIRECT,
+                                action(verb, documentUrl),
+                                method(verb),
+                                notes,
+                                gathering.parameters(),
+                                gathers);
+                    }
+                    // Nothing heard: the call goes on with the next verb.
                 }
                 case "Dial",
-                        "Gather",
                         "Record",
                         "Enqueue",
                         "Leave",
@@ -77,7 +105,55 @@ public final class TwimlInterpreter {
                 default -> notes.add("<" + verb.name() + "> is not a TwiML voice verb; skipped");
             }
         }
-        return new TwimlPlan(elapsed, TwimlPlan.Ending.HANG_UP, null, null, notes);
+        return new TwimlPlan(
+                elapsed, TwimlPlan.Ending.HANG_UP, null, null, notes, List.of(), gathers);
+    }
+
+    /** How long a {@code <Say>}, {@code <Play>} or {@code <Pause>} takes. */
+    private static Duration lasts(Verb verb, VerbTimings timings) {
+        return switch (verb.name()) {
+            case "Say" ->
+                    timings.sayPerCharacter()
+                            .multipliedBy(Math.max(1, verb.text().length()) * (long) loops(verb));
+            case "Play" -> timings.play().multipliedBy(loops(verb));
+            default -> Duration.ofSeconds(integer(verb.attribute("length", "1"), 1));
+        };
+    }
+
+    /** A Gather's nested prompts; other nested verbs are not allowed there (13320). */
+    private static Duration prompts(Verb gather, VerbTimings timings, List<String> notes) {
+        Duration prompts = Duration.ZERO;
+        for (Verb nested : gather.children()) {
+            switch (nested.name()) {
+                case "Say", "Play", "Pause" -> prompts = prompts.plus(lasts(nested, timings));
+                default ->
+                        notes.add(
+                                "13320: <"
+                                        + nested.name()
+                                        + "> cannot be nested in <Gather>; skipped");
+            }
+        }
+        return prompts;
+    }
+
+    /** A Gather's action: its own, or the document it is in, requested again. */
+    private static String action(Verb gather, String documentUrl)
+            throws TwimlParser.UnparseableTwiml {
+        String action = gather.attribute("action", "");
+        if (!action.isEmpty()) {
+            return resolve(documentUrl, action, "Gather action");
+        }
+        if (documentUrl == null) {
+            throw new TwimlParser.UnparseableTwiml(
+                    11100, "Gather in inline TwiML needs an absolute action URL");
+        }
+        return documentUrl;
+    }
+
+    private static WebhookMethod method(Verb verb) {
+        return "GET".equalsIgnoreCase(verb.attribute("method", "POST"))
+                ? WebhookMethod.GET
+                : WebhookMethod.POST;
     }
 
     /** {@code loop="0"} repeats forever; the talk time ends it, so count it as many. */
@@ -94,7 +170,8 @@ public final class TwimlInterpreter {
         }
     }
 
-    private static String resolve(String base, String target) throws TwimlParser.UnparseableTwiml {
+    private static String resolve(String base, String target, String what)
+            throws TwimlParser.UnparseableTwiml {
         try {
             URI uri =
                     base == null
@@ -103,16 +180,16 @@ public final class TwimlInterpreter {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
                 throw new TwimlParser.UnparseableTwiml(
-                        11100, "Redirect needs an absolute http(s) URL: " + target);
+                        11100, what + " needs an absolute http(s) URL: " + target);
             }
             String url = uri.toString();
             if (url.length() > MAX_URL_LENGTH) {
                 throw new TwimlParser.UnparseableTwiml(
-                        11100, "Redirect URL is longer than " + MAX_URL_LENGTH + " characters");
+                        11100, what + " URL is longer than " + MAX_URL_LENGTH + " characters");
             }
             return url;
         } catch (IllegalArgumentException e) {
-            throw new TwimlParser.UnparseableTwiml(11100, "Redirect URL is not valid: " + target);
+            throw new TwimlParser.UnparseableTwiml(11100, what + " URL is not valid: " + target);
         }
     }
 }

@@ -80,8 +80,12 @@ public final class TwimlParser {
             throw new UnparseableTwiml(
                     "The root element must be Response, was " + root.getTagName());
         }
+        return children(root);
+    }
+
+    private static List<Verb> children(Element parent) {
         List<Verb> verbs = new ArrayList<>();
-        NodeList children = root.getChildNodes();
+        NodeList children = parent.getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
             if (children.item(i) instanceof Element element) {
                 Map<String, String> attributes = new LinkedHashMap<>();
@@ -92,7 +96,10 @@ public final class TwimlParser {
                 }
                 verbs.add(
                         new Verb(
-                                element.getTagName(), attributes, element.getTextContent().trim()));
+                                element.getTagName(),
+                                attributes,
+                                element.getTextContent().trim(),
+                                children(element)));
             }
         }
         return verbs;

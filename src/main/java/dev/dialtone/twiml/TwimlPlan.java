@@ -3,19 +3,33 @@ package dev.dialtone.twiml;
 import dev.dialtone.web.WebhookMethod;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a TwiML document does to a call: it runs for {@code elapsed}, then ends as {@code ending}
- * says; a {@link Ending#REDIRECT} goes on with the document at {@code redirectUrl}.
+ * says; a {@link Ending#REDIRECT} goes on with the document at {@code redirectUrl}, requested with
+ * the voice parameters and {@code parameters} (a {@code <Gather>}'s Digits, say).
  *
  * @param notes what Dialtone did not simulate, for the log
+ * @param gathers how many of the callee's answers the document used
  */
 public record TwimlPlan(
         Duration elapsed,
         Ending ending,
         String redirectUrl,
         WebhookMethod redirectMethod,
-        List<String> notes) {
+        List<String> notes,
+        List<Map.Entry<String, String>> parameters,
+        int gathers) {
+
+    public TwimlPlan(
+            Duration elapsed,
+            Ending ending,
+            String redirectUrl,
+            WebhookMethod redirectMethod,
+            List<String> notes) {
+        this(elapsed, ending, redirectUrl, redirectMethod, notes, List.of(), 0);
+    }
 
     public enum Ending {
         /** {@code <Hangup>}, or the document ran out: the call completes. */
@@ -24,7 +38,7 @@ public record TwimlPlan(
         REJECT_BUSY,
         /** {@code <Reject>} (reason rejected): the callee never took the call. */
         REJECT_NO_ANSWER,
-        /** {@code <Redirect>}: fetch the next document. */
+        /** {@code <Redirect>}, or a {@code <Gather>}'s action: fetch the next document. */
         REDIRECT
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Webhook parameters as {@code application/x-www-form-urlencoded} text, in their order. */
-final class FormEncoding {
+public final class FormEncoding {
     private FormEncoding() {}
 
     public static String encode(List<Map.Entry<String, String>> parameters) {

@@ -1,0 +1,218 @@
+package dev.dialtone.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dialtone.support.LifecycleTest;
+import dev.dialtone.support.TestAccounts;
+import dev.dialtone.support.WebhookReceiver;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An app's IVR against a scripted callee: its own TwiML and action documents, served by a real
+ * receiver, drive the call as Twilio would drive it.
+ */
+class GatherFlowTest extends LifecycleTest {
+
+    @Test
+    void anIvrGathersTheCalleesKeyAndRoutesToTheActionsDocument() {
+        String to = uniqueNumber();
+        scenario(to).formParam("Digits", "1").post("/dialtone/scenarios").then().statusCode(201);
+        String menu = path("menu");
+        String sales = path("sales");
+        RECEIVER.twiml(
+                menu,
+                "<Response><Gather numDigits=\"1\" action=\""
+                        + RECEIVER.url(sales)
+                        + "\" timeout=\"2\"><Say>Press 1 for sales</Say></Gather>"
+                        + "<Say>We did not hear you</Say></Response>");
+        RECEIVER.twiml(sales, "<Response><Say>Sales</Say><Hangup/></Response>");
+
+        String sid = callWithUrl(to, RECEIVER.url(menu));
+
+        WebhookReceiver.Received action = awaitRequests(sid, sales, 1).get(0);
+        assertThat(action.method()).isEqualTo("POST");
+        assertThat(action.parameter("Digits")).isEqualTo("1");
+        assertThat(action.parameter("CallStatus")).isEqualTo("in-progress");
+        assertThat(action.parameter("To")).isEqualTo(to);
+        assertThat(action.parameter("AccountSid")).isEqualTo(TestAccounts.ONE);
+        assertThat(action.signature()).isNotBlank();
+        awaitStatus(sid, "completed");
+        assertThat(RECEIVER.requests(sid, menu)).hasSize(1);
+    }
+
+    @Test
+    void eachGatherOfTheCallHearsTheCalleesNextEntry() {
+        String to = uniqueNumber();
+        scenario(to)
+                .formParam("Digits", "1")
+                .formParam("Digits", "4242#")
+                .post("/dialtone/scenarios")
+                .then()
+                .statusCode(201);
+        String menu = path("menu");
+        String account = path("account");
+        String done = path("done");
+        RECEIVER.twiml(
+                menu,
+                "<Response><Gather numDigits=\"1\" action=\""
+                        + RECEIVER.url(account)
+                        + "\"><Say>Press 1</Say></Gather></Response>");
+        RECEIVER.twiml(
+                account,
+                "<Response><Gather action=\""
+                        + RECEIVER.url(done)
+                        + "\"><Say>Your account number, then the hash key</Say></Gather>"
+                        + "</Response>");
+        RECEIVER.twiml(done, "<Response><Hangup/></Response>");
+
+        String sid = callWithUrl(to, RECEIVER.url(menu));
+
+        assertThat(awaitRequests(sid, account, 1).get(0).parameter("Digits")).isEqualTo("1");
+        WebhookReceiver.Received second = awaitRequests(sid, done, 1).get(0);
+        assertThat(second.parameter("Digits")).isEqualTo("4242");
+        assertThat(second.parameter("FinishedOnKey")).isEqualTo("#");
+        awaitStatus(sid, "completed");
+    }
+
+    @Test
+    void aConfiguredRuleScriptsTheCalleeToo() {
+        // application-fast.yml: silence at the first Gather, 2 at the second.
+        String menu = path("menu");
+        String action = path("action");
+        RECEIVER.twiml(
+                menu,
+                "<Response><Gather numDigits=\"1\" timeout=\"1\" action=\""
+                        + RECEIVER.url(action)
+                        + "\"/><Gather numDigits=\"1\" timeout=\"1\" action=\""
+                        + RECEIVER.url(action)
+                        + "\"/></Response>");
+        RECEIVER.twiml(action, "<Response><Hangup/></Response>");
+
+        String sid = callWithUrl("+15559990102", RECEIVER.url(menu));
+
+        assertThat(awaitRequests(sid, action, 1).get(0).parameter("Digits")).isEqualTo("2");
+        awaitStatus(sid, "completed");
+        assertThat(RECEIVER.requests(sid, action)).hasSize(1);
+    }
+
+    @Test
+    void aGatherThatHearsNothingFallsThroughToTheNextVerb() {
+        String menu = path("menu");
+        String action = path("action");
+        String after = path("after");
+        RECEIVER.twiml(
+                menu,
+                "<Response><Gather timeout=\"1\" action=\""
+                        + RECEIVER.url(action)
+                        + "\"><Say>Hello</Say></Gather><Redirect>"
+                        + RECEIVER.url(after)
+                        + "</Redirect></Response>");
+        RECEIVER.twiml(after, "<Response><Hangup/></Response>");
+
+        String sid = callWithUrl(uniqueNumber(), RECEIVER.url(menu));
+
+        WebhookReceiver.Received redirected = awaitRequests(sid, after, 1).get(0);
+        assertThat(redirected.parameters()).doesNotContainKey("Digits");
+        awaitStatus(sid, "completed");
+        assertThat(RECEIVER.requests(sid, action)).isEmpty();
+    }
+
+    @Test
+    void actionOnEmptyResultRequestsTheActionWithoutDigits() {
+        String menu = path("menu");
+        String action = path("action");
+        RECEIVER.twiml(
+                menu,
+                "<Response><Gather timeout=\"1\" actionOnEmptyResult=\"true\" action=\""
+                        + RECEIVER.url(action)
+                        + "\"/></Response>");
+        RECEIVER.twiml(action, "<Response><Hangup/></Response>");
+
+        String sid = callWithUrl(uniqueNumber(), RECEIVER.url(menu));
+
+        WebhookReceiver.Received empty = awaitRequests(sid, action, 1).get(0);
+        assertThat(empty.parameters()).doesNotContainKeys("Digits", "SpeechResult");
+        awaitStatus(sid, "completed");
+    }
+
+    @Test
+    void speechComesWithItsConfidence() {
+        String to = uniqueNumber();
+        scenario(to)
+                .formParam("Speech", "I want sales")
+                .post("/dialtone/scenarios")
+                .then()
+                .statusCode(201);
+        String menu = path("menu");
+        String action = path("action");
+        RECEIVER.twiml(
+                menu,
+                "<Response><Gather input=\"speech\" speechTimeout=\"1\" action=\""
+                        + RECEIVER.url(action)
+                        + "\"><Say>How can we help?</Say></Gather></Response>");
+        RECEIVER.twiml(action, "<Response><Hangup/></Response>");
+
+        String sid = callWithUrl(to, RECEIVER.url(menu));
+
+        WebhookReceiver.Received heard = awaitRequests(sid, action, 1).get(0);
+        assertThat(heard.parameter("SpeechResult")).isEqualTo("I want sales");
+        assertThat(Double.parseDouble(heard.parameter("Confidence"))).isBetween(0.0, 1.0);
+        assertThat(heard.parameters()).doesNotContainKey("Digits");
+    }
+
+    @Test
+    void anAccountsOwnScenariosAreTriedBeforeTheConfiguredOnesNewestFirst() {
+        // application-fast.yml makes this number busy; the account's rules come first.
+        String busy = "+15559990486";
+        scenario(busy).formParam("Outcome", "no-answer").post("/dialtone/scenarios");
+        scenario(busy).formParam("Outcome", "completed").post("/dialtone/scenarios");
+        String status = path("status");
+
+        String sid =
+                asOne().formParam("To", busy)
+                        .formParam("From", "+15005550006")
+                        .formParam("Twiml", "<Response><Hangup/></Response>")
+                        .formParam("StatusCallback", RECEIVER.url(status))
+                        .post(callsJson())
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("sid");
+
+        awaitStatus(sid, "completed");
+        assertThat(awaitRequests(sid, status, 1).get(0).parameter("CallStatus"))
+                .isEqualTo("completed");
+    }
+
+    /**
+     * The rules live in the database the other lifecycle tests share: each test removes its own.
+     */
+    @AfterEach
+    void removeScenarios() {
+        List<String> sids =
+                asOne().get("/dialtone/scenarios")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("scenarios.sid");
+        sids.forEach(s -> asOne().delete("/dialtone/scenarios/" + s).then().statusCode(204));
+    }
+
+    private static RequestSpecification scenario(String to) {
+        return asOne().formParam("To", to);
+    }
+
+    private static String callWithUrl(String to, String url) {
+        return asOne().formParam("To", to)
+                .formParam("From", "+15005550006")
+                .formParam("Url", url)
+                .post(callsJson())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("sid");
+    }
+}
