@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A receiver that misbehaves over a bare socket: it answers the headers at once and then drips the
@@ -40,6 +41,8 @@ public final class DripServer implements AutoCloseable {
                     });
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger mostWaiting = new AtomicInteger();
 
     public DripServer(Mode mode, Duration interval) throws IOException {
         this.mode = mode;
@@ -50,6 +53,11 @@ public final class DripServer implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + server.getLocalPort() + path;
+    }
+
+    /** The most requests that were ever waiting for an answer at the same time. */
+    public int mostAtOnce() {
+        return mostWaiting.get();
     }
 
     /** The form parameters of every request so far. */
@@ -81,7 +89,12 @@ public final class DripServer implements AutoCloseable {
             requests.add(
                     FormBodies.decode(new String(in.readNBytes(length), StandardCharsets.UTF_8)));
             if (mode == Mode.SILENT) {
-                in.read(); // until the client gives up and closes
+                mostWaiting.accumulateAndGet(waiting.incrementAndGet(), Math::max);
+                try {
+                    in.read(); // until the client gives up and closes
+                } finally {
+                    waiting.decrementAndGet();
+                }
                 return;
             }
             OutputStream out = socket.getOutputStream();
