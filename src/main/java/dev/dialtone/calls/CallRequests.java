@@ -52,10 +52,9 @@ final class CallRequests {
                     TO_INVALID,
                     "The phone number you are attempting to call, " + to + ", is not valid.");
         }
+        // A phone number is called from a phone number (Twilio's or a verified one).
         if (!Endpoints.isValid(from)
-                || (Endpoints.isPhoneNumber(to)
-                        && !Endpoints.isPhoneNumber(from)
-                        && !from.startsWith("client:"))) {
+                || (Endpoints.isPhoneNumber(to) && !Endpoints.isPhoneNumber(from))) {
             throw TwilioException.badRequest(
                     FROM_INVALID, "From is not a valid phone number: " + from);
         }
@@ -63,6 +62,15 @@ final class CallRequests {
 
         url = p.url("Url", URL_INVALID);
         applicationSid = p.sid("ApplicationSid", "AP", APPLICATION_SID_INVALID);
+        if (applicationSid != null) {
+            // Dialtone keeps no TwiML Applications, so no ApplicationSid names one.
+            throw TwilioException.badRequest(
+                    APPLICATION_SID_INVALID,
+                    "ApplicationSid "
+                            + applicationSid
+                            + " is not a TwiML Application of this account; Dialtone has none,"
+                            + " give Url or Twiml instead");
+        }
         if (twiml != null && twiml.length() > MAX_TWIML_LENGTH) {
             throw FormParameters.invalid(
                     "Twiml",

@@ -47,6 +47,8 @@ class CallLifecycle implements CallPricing {
     void changed(CallEvents.Changed changed) {
         if (changed.ended()) {
             callbacks.record(changed.call(), StatusCallbacks.Event.COMPLETED);
+        } else {
+            simulator.applyTimeLimit(changed.call());
         }
         simulator.wakeAfterCommit(changed.call());
     }

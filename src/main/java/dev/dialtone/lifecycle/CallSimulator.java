@@ -248,7 +248,12 @@ public class CallSimulator implements DisposableBean {
             case RUN_TWIML -> {
                 return runTwiml(call, null, now);
             }
-            default -> end(call, event.endStatus(), call.plannedSipResponseCode(), now);
+            default ->
+                    end(
+                            call,
+                            event.endStatus(),
+                            call.plannedSipResponseCode(),
+                            CallSteps.endedAt(call, now));
         }
         return false;
     }
@@ -285,7 +290,8 @@ public class CallSimulator implements DisposableBean {
             return false;
         }
         if (call.twimlUrl() == null) {
-            // An ApplicationSid call: Dialtone has no application to run, so the call just talks.
+            // An ApplicationSid call stored before such calls were refused: with no application
+            // to run, it just talks.
             follow(
                     call,
                     script != null ? script : scenarios.scriptFor(call.accountSid(), call.to()),
@@ -479,6 +485,11 @@ public class CallSimulator implements DisposableBean {
     public void endNow(Call call, CallStatus status, Integer sipCode) {
         end(call, status, sipCode, now());
         calls.save(call);
+    }
+
+    /** An update set a TimeLimit: a call in progress ends at it. */
+    public void applyTimeLimit(Call call) {
+        steps.applyTimeLimit(call, now());
     }
 
     public void wakeAfterCommit(Call call) {

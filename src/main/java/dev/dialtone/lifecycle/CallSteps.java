@@ -1,6 +1,7 @@
 package dev.dialtone.lifecycle;
 
 import dev.dialtone.calls.Call;
+import dev.dialtone.calls.CallStatus;
 import dev.dialtone.calls.NextEvent;
 import dev.dialtone.twiml.TwimlPlan;
 import dev.dialtone.webhooks.FormEncoding;
@@ -64,9 +65,10 @@ final class CallSteps {
             return true;
         }
         switch (plan.ending()) {
-            case HANG_UP -> call.schedule(NextEvent.END_COMPLETED, end);
-            case REJECT_BUSY -> call.schedule(NextEvent.END_BUSY, end, 486);
-            case REJECT_NO_ANSWER -> call.schedule(NextEvent.END_NO_ANSWER, end, 603);
+            // <Reject> refuses a call before it is answered; the calls Dialtone runs TwiML for
+            // are answered already, and an answered call can only end completed: it hangs up.
+            case HANG_UP, REJECT_BUSY, REJECT_NO_ANSWER ->
+                    call.schedule(NextEvent.END_COMPLETED, end);
             case REDIRECT -> {
                 boolean idle = plan.elapsed().compareTo(Duration.ofSeconds(1)) < 0;
                 if (call.countRedirect(idle) > MAX_IDLE_REDIRECTS) {
@@ -84,5 +86,32 @@ final class CallSteps {
             }
         }
         return true;
+    }
+
+    /**
+     * A TimeLimit set by an update while the call talks: the call ends at it when that comes before
+     * what its TwiML planned. A longer limit never stretches a call past its planned end.
+     */
+    void applyTimeLimit(Call call, Instant now) {
+        if (call.status() != CallStatus.IN_PROGRESS
+                || call.timeLimit() == null
+                || call.nextEvent() == null
+                || call.nextEventAt() == null) {
+            return;
+        }
+        Instant limit =
+                call.answerTime().plus(simulation.scaled(Duration.ofSeconds(call.timeLimit())));
+        if (limit.isBefore(call.nextEventAt())) {
+            call.schedule(NextEvent.END_COMPLETED, limit.isAfter(now) ? limit : now);
+        }
+    }
+
+    /**
+     * When a due ending happened: at its due time, even if Dialtone applies it later (it was down,
+     * or behind), so the downtime is not added to the call's duration.
+     */
+    static Instant endedAt(Call call, Instant now) {
+        Instant due = call.nextEventAt();
+        return due != null && due.isBefore(now) ? due : now;
     }
 }

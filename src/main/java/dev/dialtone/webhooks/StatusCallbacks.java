@@ -57,7 +57,11 @@ public class StatusCallbacks {
             int seconds = call.duration() == null ? 0 : call.duration();
             p.add(Map.entry("CallDuration", Integer.toString(seconds)));
             p.add(Map.entry("Duration", Integer.toString((seconds + 59) / 60)));
-            if (call.sipResponseCode() != null) {
+            // As the Call resource's callbacks page has it: only a failed or unanswered call
+            // reports the SIP code it ended with.
+            if (call.sipResponseCode() != null
+                    && (call.status() == CallStatus.FAILED
+                            || call.status() == CallStatus.NO_ANSWER)) {
                 p.add(Map.entry("SipResponseCode", call.sipResponseCode().toString()));
             }
         }

@@ -155,7 +155,7 @@ class CreateCallTest extends ApiTest {
     }
 
     @Test
-    void acceptsInlineTwimlAndApplicationSidInsteadOfUrl() {
+    void acceptsInlineTwimlInsteadOfUrlAndRefusesAnApplicationItDoesNotHave() {
         asOne().formParam("To", "client:alice")
                 .formParam("From", "+15005550006")
                 .formParam("Twiml", "<Response><Say>Hi</Say></Response>")
@@ -169,8 +169,15 @@ class CreateCallTest extends ApiTest {
                 .formParam("StatusCallback", "http://ignored.test/cb")
                 .post(callsJson())
                 .then()
-                .statusCode(201)
-                .body("status", equalTo("queued"));
+                .statusCode(400)
+                .body("code", equalTo(21218));
+        asOne().formParam("To", uniqueNumber())
+                .formParam("From", "client:alice")
+                .formParam("Url", "http://a.test/")
+                .post(callsJson())
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(21212));
     }
 
     @Test

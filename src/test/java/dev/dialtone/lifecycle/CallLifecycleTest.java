@@ -298,7 +298,7 @@ class CallLifecycleTest extends LifecycleTest {
         assertThat(awaitStatus(busy, "busy").getString("duration")).isNull();
         assertThat(awaitRequests(busy, status, 1).get(0).parameters())
                 .containsEntry("CallStatus", "busy")
-                .containsEntry("SipResponseCode", "486");
+                .doesNotContainKey("SipResponseCode");
         awaitStatus(failed, "failed");
         assertThat(awaitRequests(failed, status, 1).get(0).parameters())
                 .containsEntry("SipResponseCode", "500");
@@ -342,7 +342,7 @@ class CallLifecycleTest extends LifecycleTest {
     }
 
     @Test
-    void followsRejectAndRedirect() {
+    void followsRedirectAndHangsUpAtARejectForTheCallIsAnsweredAlready() {
         String first = path("first");
         String second = path("second");
         RECEIVER.twiml(
@@ -352,13 +352,33 @@ class CallLifecycleTest extends LifecycleTest {
                         + "</Redirect></Response>");
         RECEIVER.twiml(second, "<Response><Reject reason=\"busy\"/></Response>");
         String sid = create(Map.of("Url", RECEIVER.url(first)));
-        awaitStatus(sid, "busy");
+        awaitStatus(sid, "completed");
         assertThat(RECEIVER.requests(sid, second))
                 .singleElement()
                 .satisfies(r -> assertThat(r.method()).isEqualTo("GET"));
 
         String rejecting = create(Map.of("Twiml", "<Response><Reject/></Response>"));
-        awaitStatus(rejecting, "no-answer");
+        awaitStatus(rejecting, "completed");
+    }
+
+    @Test
+    void aTimeLimitSetWhileTheCallTalksEndsItThere() {
+        String to = uniqueNumber();
+        String rule =
+                asOne().formParam("To", to)
+                        .formParam("TalkTime", "60s")
+                        .post("/dialtone/scenarios")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("sid");
+        String sid = create(to, Map.of("Twiml", "<Response><Pause length=\"50\"/></Response>"));
+        awaitStatus(sid, "in-progress");
+
+        asOne().formParam("TimeLimit", "4").post(callJson(sid)).then().statusCode(200);
+
+        assertThat(awaitStatus(sid, "completed").getString("duration")).isEqualTo("4");
+        asOne().delete("/dialtone/scenarios/" + rule).then().statusCode(204);
     }
 
     @Test
@@ -481,6 +501,10 @@ class CallLifecycleTest extends LifecycleTest {
 
     private String create(Map<String, String> params) {
         return callTo(uniqueNumber(), null, params);
+    }
+
+    private String create(String to, Map<String, String> params) {
+        return callTo(to, null, params);
     }
 
     private String callTo(String to, String statusPath, Map<String, String> params) {

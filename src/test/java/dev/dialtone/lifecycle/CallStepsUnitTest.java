@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallStatus;
 import dev.dialtone.calls.NextEvent;
+import dev.dialtone.calls.TestUpdates;
 import dev.dialtone.support.CallFixtures;
 import dev.dialtone.twiml.TwimlPlan;
 import dev.dialtone.web.WebhookMethod;
@@ -80,15 +81,15 @@ class CallStepsUnitTest {
     }
 
     @Test
-    void aRejectEndsTheCallBusyWhenItsReasonSaysSo() {
-        Call call = answered(null);
-        steps.follow(
-                call,
-                talking(Duration.ofSeconds(10)),
-                plan(SECOND, TwimlPlan.Ending.REJECT_BUSY),
-                NOW);
-        assertThat(call.nextEvent()).isEqualTo(NextEvent.END_BUSY);
-        assertThat(call.plannedSipResponseCode()).isEqualTo(486);
+    void aRejectInAnAnsweredCallHangsUpForAnAnsweredCallCanOnlyComplete() {
+        for (TwimlPlan.Ending reject :
+                List.of(TwimlPlan.Ending.REJECT_BUSY, TwimlPlan.Ending.REJECT_NO_ANSWER)) {
+            Call call = answered(null);
+            steps.follow(call, talking(Duration.ofSeconds(10)), plan(SECOND, reject), NOW);
+            assertThat(call.nextEvent()).isEqualTo(NextEvent.END_COMPLETED);
+            assertThat(call.nextEventAt()).isEqualTo(NOW.plus(SECOND));
+            assertThat(call.plannedSipResponseCode()).isNull();
+        }
     }
 
     @Test
@@ -136,6 +137,40 @@ class CallStepsUnitTest {
                                     NOW))
                     .isTrue();
         }
+    }
+
+    @Test
+    void aTimeLimitSetWhileTheCallTalksEndsItThereUnlessItsTwimlEndsSooner() {
+        Call call = answered(null);
+        steps.follow(
+                call,
+                talking(Duration.ofDays(1)),
+                plan(Duration.ofSeconds(100), TwimlPlan.Ending.HANG_UP),
+                NOW);
+        TestUpdates.timeLimit(call, 30, NOW.plusSeconds(10));
+        steps.applyTimeLimit(call, NOW.plusSeconds(10));
+        assertThat(call.nextEvent()).isEqualTo(NextEvent.END_COMPLETED);
+        assertThat(call.nextEventAt()).isEqualTo(NOW.plusSeconds(30));
+
+        // A longer one leaves the planned end alone; one already past ends the call now.
+        TestUpdates.timeLimit(call, 300, NOW.plusSeconds(11));
+        steps.applyTimeLimit(call, NOW.plusSeconds(11));
+        assertThat(call.nextEventAt()).isEqualTo(NOW.plusSeconds(30));
+        TestUpdates.timeLimit(call, 5, NOW.plusSeconds(12));
+        steps.applyTimeLimit(call, NOW.plusSeconds(12));
+        assertThat(call.nextEventAt()).isEqualTo(NOW.plusSeconds(12));
+    }
+
+    @Test
+    void anEndingAppliedLateHappenedWhenItWasDue() {
+        Call call = answered(null);
+        steps.follow(
+                call,
+                talking(Duration.ofDays(1)),
+                plan(Duration.ofSeconds(20), TwimlPlan.Ending.HANG_UP),
+                NOW);
+        assertThat(CallSteps.endedAt(call, NOW.plusSeconds(3600))).isEqualTo(NOW.plusSeconds(20));
+        assertThat(CallSteps.endedAt(call, NOW.plusSeconds(5))).isEqualTo(NOW.plusSeconds(5));
     }
 
     private static SimulationProperties settings(double speed) {
