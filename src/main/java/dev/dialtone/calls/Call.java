@@ -14,6 +14,7 @@ import java.util.List;
 public class Call {
 
     public static final String DIRECTION_OUTBOUND_API = "outbound-api";
+    public static final String DIRECTION_OUTBOUND_DIAL = "outbound-dial";
 
     String sid;
     String accountSid;
@@ -111,6 +112,12 @@ public class Call {
      */
     int idleRedirects;
 
+    /** Where the call's stored document goes on: the index of its next verb. */
+    int twimlPosition;
+
+    /** Time the call spent in {@code <Dial>}s; its own talk time does not run meanwhile. */
+    long dialedMillis;
+
     /** {@code <Gather>}s the call has run: the callee's next answer is the one after these. */
     int gathers;
 
@@ -136,6 +143,48 @@ public class Call {
     /** The call is stored with its changes: one more version. */
     void stored() {
         version++;
+    }
+
+    /**
+     * A leg a {@code <Dial>} of {@code parent} places: it rings at once (for {@code timeout} s),
+     * runs no TwiML of its own, and talks at most {@code timeLimit} s once answered.
+     */
+    public static Call dialLeg(
+            String sid,
+            Call parent,
+            String to,
+            String from,
+            int timeout,
+            int timeLimit,
+            String statusCallback,
+            WebhookMethod statusCallbackMethod,
+            List<String> statusCallbackEvents,
+            Instant now) {
+        Call call = new Call();
+        call.sid = sid;
+        call.accountSid = parent.accountSid;
+        call.parentCallSid = parent.sid;
+        call.to = to;
+        call.toFormatted = Endpoints.format(to);
+        call.from = from;
+        call.fromFormatted = Endpoints.format(from);
+        call.status = CallStatus.QUEUED;
+        call.direction = DIRECTION_OUTBOUND_DIAL;
+        call.dateCreated = now;
+        call.dateUpdated = now;
+        call.priceUnit = "USD";
+        call.queueTime = 0L;
+        call.method = WebhookMethod.POST;
+        call.fallbackMethod = WebhookMethod.POST;
+        call.recordingStatusCallbackMethod = WebhookMethod.POST;
+        call.asyncAmdStatusCallbackMethod = WebhookMethod.POST;
+        call.statusCallback = statusCallback;
+        call.statusCallbackMethod =
+                statusCallbackMethod == null ? WebhookMethod.POST : statusCallbackMethod;
+        call.statusCallbackEvents = String.join(" ", statusCallbackEvents);
+        call.timeout = timeout;
+        call.timeLimit = timeLimit;
+        return call;
     }
 
     /** A new outbound API call, queued. */
@@ -330,6 +379,51 @@ public class Call {
         twimlMethod = documentMethod == null ? WebhookMethod.POST : documentMethod;
         twimlDocument = document;
         twimlParameters = parameters;
+        twimlPosition = 0;
+    }
+
+    /**
+     * The call waits in the {@code <Dial>} at {@code position} of {@code document} (kept, so the
+     * call can go on after it) until the dial is over at {@code over}, with its outcome as the
+     * parameters of what comes next.
+     */
+    public void dialUntil(
+            String documentUrl,
+            String document,
+            int position,
+            Instant over,
+            String outcome,
+            Instant now) {
+        twimlUrl = documentUrl;
+        twimlDocument = document;
+        twimlPosition = position;
+        twimlParameters = outcome;
+        dialedMillis += Duration.between(now, over).toMillis();
+        schedule(NextEvent.DIAL_DONE, over);
+    }
+
+    /** The call's Dial is over and had no action: it goes on with the verb after it. */
+    public void goOnAfterDial() {
+        twimlPosition++;
+        twimlParameters = null;
+    }
+
+    /** Where the stored document goes on, before the call runs it from there. */
+    public void continueAt(int position) {
+        twimlPosition = position;
+    }
+
+    /** Whether a phone, client or SIP address Twilio would call. */
+    public static boolean isEndpoint(String value) {
+        return Endpoints.isValid(value);
+    }
+
+    public int twimlPosition() {
+        return twimlPosition;
+    }
+
+    public long dialedMillis() {
+        return dialedMillis;
     }
 
     /** The callee has answered {@code count} more Gathers. */

@@ -240,6 +240,16 @@ final class CallColumns {
                             (c, v) -> c.idleRedirects = v),
                     column("gathers", COUNT, c -> c.gathers, (c, v) -> c.gathers = v),
                     column(
+                            "twiml_position",
+                            COUNT,
+                            c -> c.twimlPosition,
+                            (c, v) -> c.twimlPosition = v),
+                    column(
+                            "dialed_millis",
+                            BIGINT,
+                            c -> c.dialedMillis,
+                            (c, v) -> c.dialedMillis = v == null ? 0 : v),
+                    column(
                             "twiml_parameters",
                             TEXT,
                             c -> c.twimlParameters,

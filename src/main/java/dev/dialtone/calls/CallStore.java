@@ -39,7 +39,7 @@ public class CallStore {
     }
 
     /** One INSERT; outside a transaction it is its own commit. */
-    void insert(Call call) {
+    public void insert(Call call) {
         Object[] values = Arrays.copyOf(CallColumns.values(call), CallColumns.ALL.size() + 1);
         values[values.length - 1] = call.version();
         jdbc.update(INSERT, values);
@@ -54,6 +54,14 @@ public class CallStore {
                 .query(SELECT + " WHERE sid = ? FOR UPDATE", (rs, i) -> CallColumns.read(rs), sid)
                 .stream()
                 .findFirst();
+    }
+
+    /** The legs a call's {@code <Dial>} placed that are still live, locked. */
+    public List<Call> lockLiveLegs(String parentSid) {
+        return jdbc.query(
+                SELECT + " WHERE parent_call_sid = ? AND next_event IS NOT NULL FOR UPDATE",
+                (rs, i) -> CallColumns.read(rs),
+                parentSid);
     }
 
     public Optional<Call> find(String sid, String accountSid) {

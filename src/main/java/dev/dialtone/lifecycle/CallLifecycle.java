@@ -47,6 +47,7 @@ class CallLifecycle implements CallPricing {
     void changed(CallEvents.Changed changed) {
         if (changed.ended()) {
             callbacks.record(changed.call(), StatusCallbacks.Event.COMPLETED);
+            simulator.endLegs(changed.call());
         } else {
             simulator.applyTimeLimit(changed.call());
         }

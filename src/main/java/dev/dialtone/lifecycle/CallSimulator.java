@@ -4,10 +4,12 @@ import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallStatus;
 import dev.dialtone.calls.CallStore;
 import dev.dialtone.calls.NextEvent;
+import dev.dialtone.calls.Sids;
 import dev.dialtone.support.AfterCommit;
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.support.InFlightLimit;
 import dev.dialtone.support.WakeableLoop;
+import dev.dialtone.twiml.Dialing;
 import dev.dialtone.twiml.TwimlInterpreter;
 import dev.dialtone.twiml.TwimlParser;
 import dev.dialtone.twiml.TwimlPlan;
@@ -248,6 +250,9 @@ public class CallSimulator implements DisposableBean {
             case RUN_TWIML -> {
                 return runTwiml(call, null, now);
             }
+            case DIAL_DONE -> {
+                return dialDone(call, now);
+            }
             default ->
                     end(
                             call,
@@ -260,7 +265,11 @@ public class CallSimulator implements DisposableBean {
 
     /** Dialing starts: the call is initiated, rings, and its script decides what happens next. */
     void dial(Call call, Instant now) {
-        steps.dial(call, scenarios.scriptFor(call.accountSid(), call.to()), now);
+        dial(call, scenarios.scriptFor(call.accountSid(), call.to()), now);
+    }
+
+    private void dial(Call call, CallScript script, Instant now) {
+        steps.dial(call, script, now);
         callbacks.record(call, StatusCallbacks.Event.INITIATED);
         callbacks.record(call, StatusCallbacks.Event.RINGING);
     }
@@ -283,15 +292,22 @@ public class CallSimulator implements DisposableBean {
             try {
                 CallScript callee =
                         script != null ? script : scenarios.scriptFor(call.accountSid(), call.to());
-                follow(call, callee, TwimlParser.parse(call.twimlDocument()), null, now);
+                // Inline TwiML has no URL; a kept document (a call that dialed) keeps its own.
+                follow(
+                        call,
+                        callee,
+                        new Document(call.twimlDocument(), TwimlParser.parse(call.twimlDocument())),
+                        call.twimlPosition(),
+                        call.twimlUrl(),
+                        now);
             } catch (TwimlParser.UnparseableTwiml e) {
                 twimlFailed(call, e.errorCode(), e.getMessage(), now);
             }
             return false;
         }
         if (call.twimlUrl() == null) {
-            // An ApplicationSid call stored before such calls were refused: with no application
-            // to run, it just talks.
+            // A Dial leg (or an ApplicationSid call stored before those were refused) has no
+            // TwiML of its own: it just talks, until its talk time or TimeLimit.
             follow(
                     call,
                     script != null ? script : scenarios.scriptFor(call.accountSid(), call.to()),
@@ -351,9 +367,9 @@ public class CallSimulator implements DisposableBean {
 
     /** Starts a fetch that holds one of the permits; it gives it back when done. */
     private void startFetch(Fetch fetch) {
-        CompletableFuture<TwimlFetcher.Result<List<Verb>>> fetching;
+        CompletableFuture<TwimlFetcher.Result<Document>> fetching;
         try {
-            fetching = fetcher.fetch(fetch.request(), CallSimulator::verbs);
+            fetching = fetcher.fetch(fetch.request(), CallSimulator::document);
         } catch (RuntimeException e) {
             // The call's lease runs out and the fetch is tried again; the permit must
             // not be lost meanwhile.
@@ -381,16 +397,19 @@ public class CallSimulator implements DisposableBean {
                 });
     }
 
+    /** A TwiML document: its text (kept when the call dials) and its verbs. */
+    record Document(String body, List<Verb> verbs) {}
+
     /** A fetched body as the verbs it holds, or why it holds none Twilio would run. */
-    private static List<Verb> verbs(String body) throws TwimlFetcher.UnusableDocument {
+    private static Document document(String body) throws TwimlFetcher.UnusableDocument {
         try {
-            return TwimlParser.parse(body);
+            return new Document(body, TwimlParser.parse(body));
         } catch (TwimlParser.UnparseableTwiml e) {
             throw new TwimlFetcher.UnusableDocument(e.errorCode(), e.getMessage());
         }
     }
 
-    private void applyFetched(Fetch fetch, TwimlFetcher.Result<List<Verb>> result) {
+    private void applyFetched(Fetch fetch, TwimlFetcher.Result<Document> result) {
         try {
             transactions.executeWithoutResult(
                     status -> {
@@ -411,6 +430,7 @@ public class CallSimulator implements DisposableBean {
                                         call,
                                         scenarios.scriptFor(call.accountSid(), call.to()),
                                         result.document(),
+                                        0,
                                         result.documentUrl(),
                                         now);
                             } catch (TwimlParser.UnparseableTwiml e) {
@@ -430,13 +450,135 @@ public class CallSimulator implements DisposableBean {
      * leads to.
      */
     private void follow(
-            Call call, CallScript script, List<Verb> verbs, String documentUrl, Instant now)
+            Call call,
+            CallScript script,
+            Document document,
+            int from,
+            String documentUrl,
+            Instant now)
             throws TwimlParser.UnparseableTwiml {
-        follow(
-                call,
-                script,
-                TwimlInterpreter.plan(verbs, documentUrl, timings, script, call.gathers()),
+        TwimlPlan plan =
+                TwimlInterpreter.plan(
+                        document.verbs(), from, documentUrl, timings, script, call.gathers());
+        if (plan.ending() == TwimlPlan.Ending.DIAL) {
+            if (plan.elapsed().isZero() && now.isBefore(steps.deadline(call, script))) {
+                call.countGathers(plan.gathers());
+                plan.notes().forEach(note -> log.info("Call {}: {}", call.sid(), note));
+                startDial(call, document, plan.position(), documentUrl, now);
+                return;
+            }
+            // The call gets to the Dial later: keep the document to go on in it there.
+            call.runTwiml(documentUrl, call.twimlMethod(), document.body());
+            call.continueAt(plan.position());
+        }
+        follow(call, script, plan, now);
+    }
+
+    /**
+     * The call's {@code <Dial>} starts: each leg is a call of its own that rings at once, its fate
+     * decided by its scenario; the calling leg waits until the dial is over, with its outcome.
+     */
+    private void startDial(
+            Call parent, Document document, int position, String documentUrl, Instant now)
+            throws TwimlParser.UnparseableTwiml {
+        Dialing dialing = Dialing.of(document.verbs(), position, documentUrl);
+        dialing.notes().forEach(note -> log.info("Call {}: {}", parent.sid(), note));
+        String from = dialing.callerId() != null ? dialing.callerId() : parent.from();
+        List<Call> legs = new ArrayList<>();
+        List<CallScript> scripts = new ArrayList<>();
+        for (Dialing.Leg target : dialing.legs()) {
+            if (!Call.isEndpoint(target.to())) {
+                log.info("Call {}: <Dial> cannot ring {}; skipped", parent.sid(), target.to());
+                continue;
+            }
+            Call leg =
+                    Call.dialLeg(
+                            Sids.next("CA", clock),
+                            parent,
+                            target.to(),
+                            from,
+                            dialing.timeoutSeconds(),
+                            dialing.timeLimitSeconds(),
+                            target.statusCallback(),
+                            target.statusCallbackMethod(),
+                            target.statusCallbackEvents(),
+                            now);
+            CallScript script = scenarios.scriptFor(parent.accountSid(), target.to());
+            dial(leg, script, now);
+            legs.add(leg);
+            scripts.add(script);
+        }
+        if (legs.isEmpty()) {
+            parent.dialUntil(
+                    documentUrl,
+                    document.body(),
+                    position,
+                    now,
+                    FormEncoding.encode(List.of(Map.entry("DialCallStatus", "failed"))),
+                    now);
+            return;
+        }
+        CallSteps.DialOutcome outcome =
+                steps.dialOutcome(legs, scripts, dialing.timeLimitSeconds());
+        for (Call leg : legs) {
+            calls.insert(leg);
+            wakeAfterCommit(leg);
+        }
+        parent.dialUntil(
+                documentUrl,
+                document.body(),
+                position,
+                outcome.over(),
+                FormEncoding.encode(
+                        List.of(
+                                Map.entry("DialCallStatus", outcome.status()),
+                                Map.entry("DialCallSid", outcome.dialCallSid()),
+                                Map.entry(
+                                        "DialCallDuration",
+                                        Long.toString(outcome.bridgedSeconds())),
+                                Map.entry(
+                                        "DialBridged",
+                                        Boolean.toString(outcome.status().equals("completed"))))),
                 now);
+    }
+
+    /**
+     * The Dial is over: its action is requested with the outcome, or without one the call goes on
+     * with the verb after the Dial. Answers whether a fetch must follow.
+     */
+    private boolean dialDone(Call call, Instant now) {
+        Dialing dialing;
+        try {
+            dialing =
+                    Dialing.of(
+                            TwimlParser.parse(call.twimlDocument()),
+                            call.twimlPosition(),
+                            call.twimlUrl());
+        } catch (TwimlParser.UnparseableTwiml e) {
+            twimlFailed(call, e.errorCode(), e.getMessage(), now);
+            return false;
+        }
+        if (dialing.action() != null) {
+            call.runTwiml(dialing.action(), dialing.method(), null, call.twimlParameters());
+        } else {
+            call.goOnAfterDial();
+        }
+        return runTwiml(call, null, now);
+    }
+
+    /** A call hung up while it dials: its legs end with it. */
+    public void endLegs(Call parent) {
+        Instant now = now();
+        for (Call leg : calls.lockLiveLegs(parent.sid())) {
+            end(
+                    leg,
+                    leg.status() == CallStatus.IN_PROGRESS
+                            ? CallStatus.COMPLETED
+                            : CallStatus.CANCELED,
+                    null,
+                    now);
+            calls.save(leg);
+        }
     }
 
     /** Schedules what a TwiML plan leads to, within the call's talk time and TimeLimit. */

@@ -7,6 +7,7 @@ import dev.dialtone.twiml.TwimlPlan;
 import dev.dialtone.webhooks.FormEncoding;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The decisions of a call's steps, as plain methods over a call, its callee's script and an
@@ -53,12 +54,7 @@ final class CallSteps {
      */
     boolean follow(Call call, CallScript script, TwimlPlan plan, Instant now) {
         call.countGathers(plan.gathers());
-        Instant deadline = call.answerTime().plus(script.talkTime());
-        if (call.timeLimit() != null) {
-            Instant limit =
-                    call.answerTime().plus(simulation.scaled(Duration.ofSeconds(call.timeLimit())));
-            deadline = limit.isBefore(deadline) ? limit : deadline;
-        }
+        Instant deadline = deadline(call, script);
         Instant end = now.plus(simulation.scaled(plan.elapsed()));
         if (!end.isBefore(deadline)) {
             call.schedule(NextEvent.END_COMPLETED, deadline.isAfter(now) ? deadline : now);
@@ -69,6 +65,8 @@ final class CallSteps {
             // are answered already, and an answered call can only end completed: it hangs up.
             case HANG_UP, REJECT_BUSY, REJECT_NO_ANSWER ->
                     call.schedule(NextEvent.END_COMPLETED, end);
+            // The document is kept and the call stands at the Dial: it dials when it gets there.
+            case DIAL -> call.schedule(NextEvent.RUN_TWIML, end);
             case REDIRECT -> {
                 boolean idle = plan.elapsed().compareTo(Duration.ofSeconds(1)) < 0;
                 if (call.countRedirect(idle) > MAX_IDLE_REDIRECTS) {
@@ -86,6 +84,69 @@ final class CallSteps {
             }
         }
         return true;
+    }
+
+    /**
+     * When the callee hangs up (its talk time, which does not run while the call is in a Dial) or
+     * the call's TimeLimit ends it, whichever comes first.
+     */
+    Instant deadline(Call call, CallScript script) {
+        Instant deadline =
+                call.answerTime().plus(script.talkTime()).plusMillis(call.dialedMillis());
+        if (call.timeLimit() != null) {
+            Instant limit =
+                    call.answerTime().plus(simulation.scaled(Duration.ofSeconds(call.timeLimit())));
+            deadline = limit.isBefore(deadline) ? limit : deadline;
+        }
+        return deadline;
+    }
+
+    /**
+     * How a {@code <Dial>} goes, from its legs as their scripts have just planned them (each rings,
+     * then answers, is busy, fails or rings out): the first to answer wins and talks for its talk
+     * time or the Dial's timeLimit; the others that would still ring then end canceled. Without a
+     * winner, the dial is over when its last leg ends.
+     *
+     * @param over when the dial ends and the calling leg goes on
+     * @param status the action's DialCallStatus
+     * @param dialCallSid the winner, or the first leg
+     * @param bridgedSeconds the action's DialCallDuration
+     */
+    record DialOutcome(Instant over, String status, String dialCallSid, long bridgedSeconds) {}
+
+    DialOutcome dialOutcome(List<Call> legs, List<CallScript> scripts, int timeLimitSeconds) {
+        int winner = -1;
+        for (int i = 0; i < legs.size(); i++) {
+            Call leg = legs.get(i);
+            if (leg.nextEvent() == NextEvent.ANSWER
+                    && (winner < 0 || leg.nextEventAt().isBefore(legs.get(winner).nextEventAt()))) {
+                winner = i;
+            }
+        }
+        if (winner >= 0) {
+            Call won = legs.get(winner);
+            Instant answered = won.nextEventAt();
+            Duration talk = scripts.get(winner).talkTime();
+            Duration limit = simulation.scaled(Duration.ofSeconds(timeLimitSeconds));
+            Duration bridged = limit.compareTo(talk) < 0 ? limit : talk;
+            for (Call leg : legs) {
+                if (leg != won && !leg.nextEventAt().isBefore(answered)) {
+                    leg.schedule(NextEvent.END_CANCELED, answered);
+                }
+            }
+            return new DialOutcome(
+                    answered.plus(bridged), "completed", won.sid(), bridged.toSeconds());
+        }
+        Instant over = legs.get(0).nextEventAt();
+        boolean unanswered = false;
+        boolean busy = false;
+        for (Call leg : legs) {
+            over = leg.nextEventAt().isAfter(over) ? leg.nextEventAt() : over;
+            unanswered |= leg.nextEvent() == NextEvent.END_NO_ANSWER;
+            busy |= leg.nextEvent() == NextEvent.END_BUSY;
+        }
+        String status = unanswered ? "no-answer" : busy ? "busy" : "failed";
+        return new DialOutcome(over, status, legs.get(0).sid(), 0);
     }
 
     /**

@@ -30,10 +30,23 @@ public final class TwimlInterpreter {
             Callee callee,
             int gathersBefore)
             throws TwimlParser.UnparseableTwiml {
+        return plan(verbs, 0, documentUrl, timings, callee, gathersBefore);
+    }
+
+    /** The same from the verb at {@code from} on: where a call goes on after a Dial. */
+    public static TwimlPlan plan(
+            List<Verb> verbs,
+            int from,
+            String documentUrl,
+            VerbTimings timings,
+            Callee callee,
+            int gathersBefore)
+            throws TwimlParser.UnparseableTwiml {
         Duration elapsed = Duration.ZERO;
         List<String> notes = new ArrayList<>();
         int gathers = 0;
-        for (Verb verb : verbs) {
+        for (int position = from; position < verbs.size(); position++) {
+            Verb verb = verbs.get(position);
             switch (verb.name()) {
                 case "Say", "Play", "Pause" -> elapsed = elapsed.plus(lasts(verb, timings));
                 case "Hangup" -> {
@@ -84,8 +97,13 @@ public final class TwimlInterpreter {
                     }
                     // Nothing heard: the call goes on with the next verb.
                 }
-                case "Dial",
-                        "Record",
+                case "Dial" -> {
+                    if (!Dialing.of(verbs, position, documentUrl).legs().isEmpty()) {
+                        return TwimlPlan.dial(elapsed, position, notes, gathers);
+                    }
+                    notes.add("<Dial> with nothing Dialtone can ring is skipped");
+                }
+                case "Record",
                         "Enqueue",
                         "Leave",
                         "Connect",
@@ -151,7 +169,11 @@ public final class TwimlInterpreter {
     }
 
     private static WebhookMethod method(Verb verb) {
-        return "GET".equalsIgnoreCase(verb.attribute("method", "POST"))
+        return method(verb, "method");
+    }
+
+    static WebhookMethod method(Verb verb, String attribute) {
+        return "GET".equalsIgnoreCase(verb.attribute(attribute, "POST"))
                 ? WebhookMethod.GET
                 : WebhookMethod.POST;
     }
@@ -170,7 +192,7 @@ public final class TwimlInterpreter {
         }
     }
 
-    private static String resolve(String base, String target, String what)
+    static String resolve(String base, String target, String what)
             throws TwimlParser.UnparseableTwiml {
         try {
             URI uri =

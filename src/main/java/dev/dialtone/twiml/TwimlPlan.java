@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param notes what Dialtone did not simulate, for the log
  * @param gathers how many of the callee's answers the document used
+ * @param position for {@link Ending#DIAL}, the Dial's index among the document's verbs
  */
 public record TwimlPlan(
         Duration elapsed,
@@ -20,7 +21,24 @@ public record TwimlPlan(
         WebhookMethod redirectMethod,
         List<String> notes,
         List<Map.Entry<String, String>> parameters,
-        int gathers) {
+        int gathers,
+        int position) {
+
+    public TwimlPlan(
+            Duration elapsed,
+            Ending ending,
+            String redirectUrl,
+            WebhookMethod redirectMethod,
+            List<String> notes,
+            List<Map.Entry<String, String>> parameters,
+            int gathers) {
+        this(elapsed, ending, redirectUrl, redirectMethod, notes, parameters, gathers, -1);
+    }
+
+    /** The document reaches the {@code <Dial>} at {@code position}: the call dials there. */
+    static TwimlPlan dial(Duration elapsed, int position, List<String> notes, int gathers) {
+        return new TwimlPlan(elapsed, Ending.DIAL, null, null, notes, List.of(), gathers, position);
+    }
 
     public TwimlPlan(
             Duration elapsed,
@@ -39,6 +57,8 @@ public record TwimlPlan(
         /** {@code <Reject>} (reason rejected): the callee never took the call. */
         REJECT_NO_ANSWER,
         /** {@code <Redirect>}, or a {@code <Gather>}'s action: fetch the next document. */
-        REDIRECT
+        REDIRECT,
+        /** {@code <Dial>} at {@code position}: ring its legs, then go on as the dial ends. */
+        DIAL
     }
 }

@@ -173,6 +173,79 @@ class CallStepsUnitTest {
         assertThat(CallSteps.endedAt(call, NOW.plusSeconds(5))).isEqualTo(NOW.plusSeconds(5));
     }
 
+    @Test
+    void theFirstLegToAnswerWinsTheDialAndTheOthersStillRingingAreCanceled() {
+        Call parent = answered(null);
+        Call slow = leg(parent, "+15005550101", 20);
+        Call quick = leg(parent, "+15005550102", 20);
+        Call busy = leg(parent, "+15005550103", 20);
+        CallScript slowScript = ringing(Duration.ofSeconds(5), Duration.ofSeconds(9));
+        CallScript quickScript = ringing(Duration.ofSeconds(2), Duration.ofSeconds(7));
+        CallScript busyScript =
+                new CallScript(SimulationProperties.Outcome.BUSY, null, SECOND, SECOND, "human");
+        steps.dial(slow, slowScript, NOW);
+        steps.dial(quick, quickScript, NOW);
+        steps.dial(busy, busyScript, NOW);
+
+        CallSteps.DialOutcome outcome =
+                steps.dialOutcome(
+                        List.of(slow, quick, busy),
+                        List.of(slowScript, quickScript, busyScript),
+                        5);
+
+        assertThat(outcome.dialCallSid()).isEqualTo(quick.sid());
+        assertThat(outcome.status()).isEqualTo("completed");
+        // The Dial's timeLimit (5 s) is shorter than the winner's 7 s of talk.
+        assertThat(outcome.bridgedSeconds()).isEqualTo(5);
+        assertThat(outcome.over()).isEqualTo(NOW.plusSeconds(7));
+        assertThat(slow.nextEvent()).isEqualTo(NextEvent.END_CANCELED);
+        assertThat(slow.nextEventAt()).isEqualTo(NOW.plusSeconds(2));
+        // The busy leg had ended before anyone answered.
+        assertThat(busy.nextEvent()).isEqualTo(NextEvent.END_BUSY);
+        assertThat(busy.nextEventAt()).isEqualTo(NOW.plus(SECOND));
+    }
+
+    @Test
+    void aDialNobodyAnswersIsOverWithItsLastLegAndSaysNoAnswerBeforeBusy() {
+        Call parent = answered(null);
+        Call busy = leg(parent, "+15005550104", 3);
+        Call unanswered = leg(parent, "+15005550105", 3);
+        CallScript busyScript =
+                new CallScript(SimulationProperties.Outcome.BUSY, null, SECOND, SECOND, "human");
+        CallScript neverScript =
+                new CallScript(
+                        SimulationProperties.Outcome.NO_ANSWER, null, SECOND, SECOND, "human");
+        steps.dial(busy, busyScript, NOW);
+        steps.dial(unanswered, neverScript, NOW);
+
+        CallSteps.DialOutcome outcome =
+                steps.dialOutcome(
+                        List.of(busy, unanswered), List.of(busyScript, neverScript), 14400);
+
+        assertThat(outcome.status()).isEqualTo("no-answer");
+        assertThat(outcome.dialCallSid()).isEqualTo(busy.sid());
+        assertThat(outcome.over()).isEqualTo(NOW.plusSeconds(3));
+        assertThat(outcome.bridgedSeconds()).isZero();
+    }
+
+    private static Call leg(Call parent, String to, int timeout) {
+        return Call.dialLeg(
+                "CA" + to.substring(1) + "0".repeat(21),
+                parent,
+                to,
+                parent.from(),
+                timeout,
+                14400,
+                null,
+                null,
+                List.of(),
+                NOW);
+    }
+
+    private static CallScript ringing(Duration ring, Duration talk) {
+        return new CallScript(SimulationProperties.Outcome.COMPLETED, null, ring, talk, "human");
+    }
+
     private static SimulationProperties settings(double speed) {
         return new SimulationProperties(
                 SECOND,

@@ -1,0 +1,4 @@
+-- Where a call goes on in its stored document after a <Dial>, and the time it spent dialing (its
+-- own talk time does not run meanwhile).
+ALTER TABLE calls ADD COLUMN twiml_position INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE calls ADD COLUMN dialed_millis BIGINT NOT NULL DEFAULT 0;

@@ -1,0 +1,222 @@
+package dev.dialtone.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.dialtone.support.LifecycleTest;
+import dev.dialtone.support.WebhookReceiver;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code <Dial>} places real legs: calls of their own, listed with their parent, whose fate their
+ * scenarios decide; the app's action hears how the dial went.
+ */
+class DialFlowTest extends LifecycleTest {
+
+    @Test
+    void aDialToAnAnsweringNumberBridgesAndReportsTheLegAndItsTalk() {
+        String callee = uniqueNumber();
+        scenario(callee, "TalkTime", "2s");
+        String app = path("app");
+        String action = path("action");
+        RECEIVER.twiml(
+                app,
+                "<Response><Dial timeout=\"10\" action=\""
+                        + RECEIVER.url(action)
+                        + "\"><Number>"
+                        + callee
+                        + "</Number></Dial></Response>");
+        RECEIVER.twiml(action, "<Response><Hangup/></Response>");
+
+        String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+
+        WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
+        assertThat(done.parameter("DialCallStatus")).isEqualTo("completed");
+        assertThat(done.parameter("DialCallDuration")).isEqualTo("2");
+        String leg = done.parameter("DialCallSid");
+        awaitStatus(parent, "completed");
+        JsonPath child = awaitStatus(leg, "completed");
+        assertThat(child.getString("parent_call_sid")).isEqualTo(parent);
+        assertThat(child.getString("direction")).isEqualTo("outbound-dial");
+        assertThat(child.getString("to")).isEqualTo(callee);
+        assertThat(child.getString("from")).isEqualTo("+15005550006");
+        assertThat(child.getString("duration")).isEqualTo("2");
+        assertThat(legsOf(parent)).containsExactly(leg);
+    }
+
+    @Test
+    void aBusyNumberEndsTheDialBusy() {
+        String app = path("app");
+        String action = path("action");
+        RECEIVER.twiml(app, dial(action, "", "<Number>+15559990486</Number>"));
+        RECEIVER.twiml(action, "<Response><Hangup/></Response>");
+
+        String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+
+        WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
+        assertThat(done.parameter("DialCallStatus")).isEqualTo("busy");
+        assertThat(done.parameter("DialCallDuration")).isEqualTo("0");
+        assertThat(awaitStatus(done.parameter("DialCallSid"), "busy").getString("parent_call_sid"))
+                .isEqualTo(parent);
+    }
+
+    @Test
+    void aNumberThatNeverAnswersEndsTheDialAfterItsTimeout() {
+        String callee = uniqueNumber();
+        scenario(callee, "Outcome", "no-answer");
+        String app = path("app");
+        String action = path("action");
+        RECEIVER.twiml(app, dial(action, " timeout=\"1\"", "<Number>" + callee + "</Number>"));
+        RECEIVER.twiml(action, "<Response><Hangup/></Response>");
+
+        String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+
+        WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
+        assertThat(done.parameter("DialCallStatus")).isEqualTo("no-answer");
+        awaitStatus(done.parameter("DialCallSid"), "no-answer");
+    }
+
+    @Test
+    void ofNumbersRungAtOnceTheFirstToAnswerWinsAndTheOtherIsCanceled() {
+        String slow = uniqueNumber();
+        String quick = uniqueNumber();
+        scenario(slow, "RingTime", "3s");
+        scenario(quick, "RingTime", "200ms", "TalkTime", "1s");
+        String app = path("app");
+        String action = path("action");
+        RECEIVER.twiml(
+                app,
+                dial(action, "", "<Number>" + slow + "</Number><Number>" + quick + "</Number>"));
+        RECEIVER.twiml(action, "<Response><Hangup/></Response>");
+
+        String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+
+        WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
+        String winner = done.parameter("DialCallSid");
+        assertThat(awaitStatus(winner, "completed").getString("to")).isEqualTo(quick);
+        List<String> legs = legsOf(parent);
+        assertThat(legs).hasSize(2).contains(winner);
+        String loser = legs.stream().filter(l -> !l.equals(winner)).findFirst().orElseThrow();
+        JsonPath lost = awaitStatus(loser, "canceled");
+        assertThat(lost.getString("to")).isEqualTo(slow);
+    }
+
+    @Test
+    void withoutAnActionTheCallGoesOnWithTheVerbAfterTheDial() {
+        String app = path("app");
+        String after = path("after");
+        RECEIVER.twiml(
+                app,
+                "<Response><Dial timeout=\"5\">+15559990486</Dial><Redirect>"
+                        + RECEIVER.url(after)
+                        + "</Redirect></Response>");
+        RECEIVER.twiml(after, "<Response><Hangup/></Response>");
+
+        String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+
+        WebhookReceiver.Received redirected = awaitRequests(parent, after, 1).get(0);
+        assertThat(redirected.parameters()).doesNotContainKey("DialCallStatus");
+        awaitStatus(parent, "completed");
+        assertThat(legsOf(parent)).hasSize(1);
+    }
+
+    @Test
+    void aNumbersStatusCallbackHearsTheLegWithItsParent() {
+        String callee = uniqueNumber();
+        String legStatus = path("leg-status");
+        String app = path("app");
+        RECEIVER.twiml(
+                app,
+                "<Response><Dial><Number statusCallback=\""
+                        + RECEIVER.url(legStatus)
+                        + "\" statusCallbackEvent=\"initiated ringing answered completed\">"
+                        + callee
+                        + "</Number></Dial></Response>");
+
+        String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+
+        awaitStatus(parent, "completed");
+        String leg = legsOf(parent).get(0);
+        List<WebhookReceiver.Received> callbacks = awaitRequests(leg, legStatus, 4);
+        assertThat(callbacks)
+                .extracting(r -> r.parameter("CallStatus"))
+                .containsExactly("initiated", "ringing", "in-progress", "completed");
+        assertThat(callbacks)
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.parameter("ParentCallSid")).isEqualTo(parent);
+                            assertThat(r.parameter("Direction")).isEqualTo("outbound-dial");
+                        });
+    }
+
+    @Test
+    void hangingUpTheCallerEndsTheLegItDials() {
+        String callee = uniqueNumber();
+        scenario(callee, "RingTime", "30s");
+        String app = path("app");
+        RECEIVER.twiml(
+                app,
+                "<Response><Dial timeout=\"40\"><Number>" + callee + "</Number></Dial></Response>");
+        String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+        await().atMost(DEADLINE).until(() -> legsOf(parent).size() == 1);
+        String leg = legsOf(parent).get(0);
+        awaitStatus(leg, "ringing");
+
+        asOne().formParam("Status", "completed").post(callJson(parent)).then().statusCode(200);
+
+        awaitStatus(leg, "canceled");
+    }
+
+    @AfterEach
+    void removeScenarios() {
+        List<String> sids =
+                asOne().get("/dialtone/scenarios")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("scenarios.sid");
+        sids.forEach(s -> asOne().delete("/dialtone/scenarios/" + s).then().statusCode(204));
+    }
+
+    private static String dial(String action, String attributes, String nouns) {
+        return "<Response><Dial action=\""
+                + RECEIVER.url(action)
+                + "\""
+                + attributes
+                + ">"
+                + nouns
+                + "</Dial></Response>";
+    }
+
+    private static void scenario(String to, String... fields) {
+        var request = asOne().formParam("To", to);
+        for (int i = 0; i < fields.length; i += 2) {
+            request.formParam(fields[i], fields[i + 1]);
+        }
+        request.post("/dialtone/scenarios").then().statusCode(201);
+    }
+
+    private static List<String> legsOf(String parent) {
+        return asOne().queryParams(Map.of("ParentCallSid", parent))
+                .get(callsJson())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("calls.sid");
+    }
+
+    private static String callWithUrl(String to, String url) {
+        return asOne().formParam("To", to)
+                .formParam("From", "+15005550006")
+                .formParam("Url", url)
+                .post(callsJson())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("sid");
+    }
+}
