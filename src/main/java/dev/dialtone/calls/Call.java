@@ -115,6 +115,11 @@ public class Call {
     /** Where the call's stored document goes on: the index of its next verb. */
     int twimlPosition;
 
+    /**
+     * Until when the call listens at the {@code <Gather>} at its position; null when it does not.
+     */
+    Instant listeningUntil;
+
     /** Time the call spent in {@code <Dial>}s; its own talk time does not run meanwhile. */
     long dialedMillis;
 
@@ -380,6 +385,38 @@ public class Call {
         twimlDocument = document;
         twimlParameters = parameters;
         twimlPosition = 0;
+        listeningUntil = null;
+    }
+
+    /**
+     * The call listens at the {@code <Gather>} at {@code position} of {@code document} (kept) until
+     * {@code until}, when it goes on as a Gather that heard nothing does.
+     */
+    public void listenUntil(String documentUrl, String document, int position, Instant until) {
+        twimlUrl = documentUrl;
+        twimlDocument = document;
+        twimlPosition = position;
+        twimlParameters = null;
+        listeningUntil = until;
+        schedule(NextEvent.GATHER_DONE, until);
+    }
+
+    /** Whether input given now reaches a {@code <Gather>} of the call. */
+    public boolean isListening(Instant now) {
+        return status == CallStatus.IN_PROGRESS
+                && nextEvent == NextEvent.GATHER_DONE
+                && listeningUntil != null
+                && !now.isAfter(listeningUntil);
+    }
+
+    /** The call's Gather heard nothing and had no action to request: it goes on after it. */
+    public void goOnAfterGather() {
+        twimlPosition++;
+        listeningUntil = null;
+    }
+
+    public Instant listeningUntil() {
+        return listeningUntil;
     }
 
     /**

@@ -245,6 +245,11 @@ final class CallColumns {
                             c -> c.twimlPosition,
                             (c, v) -> c.twimlPosition = v),
                     column(
+                            "listening_until",
+                            TIME,
+                            c -> c.listeningUntil,
+                            (c, v) -> c.listeningUntil = v),
+                    column(
                             "dialed_millis",
                             BIGINT,
                             c -> c.dialedMillis,

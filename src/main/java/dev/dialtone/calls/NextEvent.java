@@ -13,6 +13,11 @@ public enum NextEvent {
      * TwiML parameters), or go on with the verb after it.
      */
     DIAL_DONE,
+    /**
+     * The call's {@code <Gather>} heard nothing in time: its action is requested without input
+     * ({@code actionOnEmptyResult}), or the call goes on with the verb after it.
+     */
+    GATHER_DONE,
     END_COMPLETED,
     END_BUSY,
     END_FAILED,

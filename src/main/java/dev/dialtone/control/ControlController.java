@@ -52,6 +52,19 @@ class ControlController {
                         control.advance(account, sid, ControlRequests.advance(form))));
     }
 
+    /**
+     * {@code Digits} or {@code SpeechResult}: what the callee answers, now, the {@code <Gather>}
+     * the call listens at.
+     */
+    @PostMapping("/calls/{sid}/input")
+    ResponseEntity<byte[]> input(
+            @RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account,
+            @PathVariable String sid,
+            @RequestParam MultiValueMap<String, String> form) {
+        return json(
+                CallRepresentation.of(control.input(account, sid, ControlRequests.input(form))));
+    }
+
     /** {@code Status=ringing|in-progress}: the call stays there once it gets there. */
     @PostMapping("/calls/{sid}/hold")
     ResponseEntity<byte[]> hold(

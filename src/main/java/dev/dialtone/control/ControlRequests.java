@@ -55,6 +55,25 @@ final class ControlRequests {
         return new Advance(parsed, status, sip);
     }
 
+    /** Live input: the keys pressed, or the words said. */
+    record Input(String digits, String speech) {}
+
+    static Input input(Map<String, List<String>> form) {
+        String digits = first(form, "Digits");
+        String speech = first(form, "SpeechResult");
+        if ((digits == null) == (speech == null)) {
+            throw invalid("Give exactly one of Digits and SpeechResult");
+        }
+        if (digits != null && !digits.matches("[0-9*#]{1,64}")) {
+            throw invalid("Digits are up to 64 of 0-9, * and #");
+        }
+        if (speech != null
+                && (speech.length() > 500 || speech.chars().anyMatch(Character::isISOControl))) {
+            throw invalid("SpeechResult is up to 500 characters of text");
+        }
+        return new Input(digits, speech);
+    }
+
     static CallStatus holdStatus(Map<String, List<String>> form) {
         String text = first(form, "Status");
         return CallStatus.ofWire(text == null ? "" : text)

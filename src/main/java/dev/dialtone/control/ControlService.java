@@ -43,6 +43,7 @@ class ControlService {
         Call call = calls.find(sid, account).orElseThrow(() -> notFound(sid));
         Map<String, Object> timeline = new LinkedHashMap<>();
         timeline.put("call", CallRepresentation.of(call));
+        timeline.put("now", CallActivity.of(call));
         timeline.putAll(journal.timeline(sid));
         return timeline;
     }
@@ -74,6 +75,21 @@ class ControlService {
                 }
                 simulator.endNow(call, advance.status(), advance.sipResponseCode());
             }
+        }
+        return call;
+    }
+
+    /** Input given live to a call that listens at a {@code <Gather>}. */
+    @Transactional
+    Call input(String account, String sid, ControlRequests.Input input) {
+        Call call = lock(account, sid);
+        if (!simulator.input(call, input.digits(), input.speech())) {
+            throw TwilioException.badRequest(
+                    TwilioErrorCodes.CALL_NOT_IN_PROGRESS,
+                    "Call "
+                            + sid
+                            + " is not listening in a <Gather> for "
+                            + (input.digits() != null ? "digits" : "speech"));
         }
         return call;
     }

@@ -9,6 +9,7 @@ import dev.dialtone.support.AfterCommit;
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.support.InFlightLimit;
 import dev.dialtone.support.WakeableLoop;
+import dev.dialtone.twiml.Callee;
 import dev.dialtone.twiml.Dialing;
 import dev.dialtone.twiml.TwimlInterpreter;
 import dev.dialtone.twiml.TwimlParser;
@@ -253,6 +254,9 @@ public class CallSimulator implements DisposableBean {
             case DIAL_DONE -> {
                 return dialDone(call, now);
             }
+            case GATHER_DONE -> {
+                return gatherDone(call, now);
+            }
             default ->
                     end(
                             call,
@@ -460,14 +464,28 @@ public class CallSimulator implements DisposableBean {
         TwimlPlan plan =
                 TwimlInterpreter.plan(
                         document.verbs(), from, documentUrl, timings, script, call.gathers());
-        if (plan.ending() == TwimlPlan.Ending.DIAL) {
-            if (plan.elapsed().isZero() && now.isBefore(steps.deadline(call, script))) {
+        boolean waits =
+                plan.ending() == TwimlPlan.Ending.DIAL || plan.ending() == TwimlPlan.Ending.GATHER;
+        if (waits) {
+            Instant deadline = steps.deadline(call, script);
+            if (plan.elapsed().isZero() && now.isBefore(deadline)) {
                 call.countGathers(plan.gathers());
                 plan.notes().forEach(note -> log.info("Call {}: {}", call.sid(), note));
-                startDial(call, document, plan.position(), documentUrl, now);
+                if (plan.ending() == TwimlPlan.Ending.DIAL) {
+                    startDial(call, document, plan.position(), documentUrl, now);
+                } else {
+                    call.countGathers(1);
+                    // Listening ends with the wait, or with the call when that comes first.
+                    Instant until = now.plus(simulation.scaled(plan.waiting()));
+                    call.listenUntil(
+                            documentUrl,
+                            document.body(),
+                            plan.position(),
+                            deadline.isBefore(until) ? deadline : until);
+                }
                 return;
             }
-            // The call gets to the Dial later: keep the document to go on in it there.
+            // The call gets to the verb later: keep the document to go on in it there.
             call.runTwiml(documentUrl, call.twimlMethod(), document.body());
             call.continueAt(plan.position());
         }
@@ -564,6 +582,61 @@ public class CallSimulator implements DisposableBean {
             call.goOnAfterDial();
         }
         return runTwiml(call, null, now);
+    }
+
+    /**
+     * The call's Gather heard nothing in time: with {@code actionOnEmptyResult} its action is
+     * requested without input, otherwise the call goes on with the next verb. Answers whether a
+     * fetch must follow.
+     */
+    private boolean gatherDone(Call call, Instant now) {
+        TwimlPlan request;
+        try {
+            request =
+                    TwimlInterpreter.heardNothing(
+                            TwimlParser.parse(call.twimlDocument()),
+                            call.twimlPosition(),
+                            call.twimlUrl());
+        } catch (TwimlParser.UnparseableTwiml e) {
+            twimlFailed(call, e.errorCode(), e.getMessage(), now);
+            return false;
+        }
+        if (request == null) {
+            call.goOnAfterGather();
+            return runTwiml(call, null, now);
+        }
+        follow(call, scenarios.scriptFor(call.accountSid(), call.to()), request, now);
+        return false;
+    }
+
+    /**
+     * Input given live to a call that listens at a {@code <Gather>}: its action is requested with
+     * it, once the caller's transaction commits. Answers false, changing nothing, when the call
+     * does not listen or its Gather does not take that kind of input.
+     */
+    public boolean input(Call call, String digits, String speech) {
+        Instant now = now();
+        if (!call.isListening(now)) {
+            return false;
+        }
+        TwimlPlan request;
+        try {
+            request =
+                    TwimlInterpreter.heardLive(
+                            TwimlParser.parse(call.twimlDocument()),
+                            call.twimlPosition(),
+                            call.twimlUrl(),
+                            new Callee.Answer(digits, speech, Duration.ZERO));
+        } catch (TwimlParser.UnparseableTwiml e) {
+            return false;
+        }
+        if (request == null) {
+            return false;
+        }
+        follow(call, scenarios.scriptFor(call.accountSid(), call.to()), request, now);
+        calls.save(call);
+        wakeAfterCommit(call);
+        return true;
     }
 
     /** A call hung up while it dials: its legs end with it. */

@@ -66,7 +66,7 @@ final class CallSteps {
             case HANG_UP, REJECT_BUSY, REJECT_NO_ANSWER ->
                     call.schedule(NextEvent.END_COMPLETED, end);
             // The document is kept and the call stands at the Dial: it dials when it gets there.
-            case DIAL -> call.schedule(NextEvent.RUN_TWIML, end);
+            case DIAL, GATHER -> call.schedule(NextEvent.RUN_TWIML, end);
             case REDIRECT -> {
                 boolean idle = plan.elapsed().compareTo(Duration.ofSeconds(1)) < 0;
                 if (call.countRedirect(idle) > MAX_IDLE_REDIRECTS) {

@@ -82,20 +82,23 @@ public final class TwimlInterpreter {
                                     verb,
                                     prompts(verb, timings, notes),
                                     callee.answer(gathersBefore + gathers));
+                    if (!gathering.heard()) {
+                        // The script says nothing here: the call listens, and input may still
+                        // come live; what happens when nobody speaks is heardNothing's to say.
+                        // This Gather is counted once the call listens at it.
+                        return TwimlPlan.listen(
+                                elapsed, position, gathering.lasts(), notes, gathers);
+                    }
                     gathers++;
                     elapsed = elapsed.plus(gathering.lasts());
-                    if (gathering.heard()
-                            || "true".equalsIgnoreCase(verb.attribute("actionOnEmptyResult", ""))) {
-                        return new TwimlPlan(
-                                elapsed,
-                                TwimlPlan.Ending.REDIRECT,
-                                action(verb, documentUrl),
-                                method(verb),
-                                notes,
-                                gathering.parameters(),
-                                gathers);
-                    }
-                    // Nothing heard: the call goes on with the next verb.
+                    return new TwimlPlan(
+                            elapsed,
+                            TwimlPlan.Ending.REDIRECT,
+                            action(verb, documentUrl),
+                            method(verb),
+                            notes,
+                            gathering.parameters(),
+                            gathers);
                 }
                 case "Dial" -> {
                     if (!Dialing.of(verbs, position, documentUrl).legs().isEmpty()) {
@@ -125,6 +128,56 @@ public final class TwimlInterpreter {
         }
         return new TwimlPlan(
                 elapsed, TwimlPlan.Ending.HANG_UP, null, null, notes, List.of(), gathers);
+    }
+
+    /**
+     * The {@code <Gather>} at {@code position} heard nothing: with {@code actionOnEmptyResult} its
+     * action is requested without input (a plan ending in that request); otherwise null, and the
+     * call goes on with the next verb.
+     */
+    public static TwimlPlan heardNothing(List<Verb> verbs, int position, String documentUrl)
+            throws TwimlParser.UnparseableTwiml {
+        Verb gather = verbs.get(position);
+        if (!"true".equalsIgnoreCase(gather.attribute("actionOnEmptyResult", ""))) {
+            return null;
+        }
+        return new TwimlPlan(
+                Duration.ZERO,
+                TwimlPlan.Ending.REDIRECT,
+                action(gather, documentUrl),
+                method(gather),
+                List.of(),
+                List.of(),
+                0);
+    }
+
+    /**
+     * What the {@code <Gather>} at {@code position} hears from input given live: a plan ending in
+     * the action's request, or null when the Gather does not listen for that kind of input.
+     */
+    public static TwimlPlan heardLive(
+            List<Verb> verbs, int position, String documentUrl, Callee.Answer input)
+            throws TwimlParser.UnparseableTwiml {
+        Verb gather = verbs.get(position);
+        Gathering gathering = Gathering.of(gather, Duration.ZERO, input);
+        if (!gathering.heard()) {
+            return null;
+        }
+        return new TwimlPlan(
+                Duration.ZERO,
+                TwimlPlan.Ending.REDIRECT,
+                action(gather, documentUrl),
+                method(gather),
+                List.of(),
+                gathering.parameters(),
+                0);
+    }
+
+    /** Whether the verb at {@code position} is a {@code <Gather>}. */
+    public static boolean isGather(List<Verb> verbs, int position) {
+        return position >= 0
+                && position < verbs.size()
+                && verbs.get(position).name().equals("Gather");
     }
 
     /** How long a {@code <Say>}, {@code <Play>} or {@code <Pause>} takes. */

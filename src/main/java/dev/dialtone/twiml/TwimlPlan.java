@@ -11,8 +11,11 @@ import java.util.Map;
  * the voice parameters and {@code parameters} (a {@code <Gather>}'s Digits, say).
  *
  * @param notes what Dialtone did not simulate, for the log
- * @param gathers how many of the callee's answers the document used
- * @param position for {@link Ending#DIAL}, the Dial's index among the document's verbs
+ * @param gathers how many of the callee's answers the document used (a Gather the call will listen
+ *     at counts when it starts listening)
+ * @param position for {@link Ending#DIAL} and {@link Ending#GATHER}, the verb's index among the
+ *     document's verbs
+ * @param waiting for {@link Ending#GATHER}, how long the call listens
  */
 public record TwimlPlan(
         Duration elapsed,
@@ -22,7 +25,8 @@ public record TwimlPlan(
         List<String> notes,
         List<Map.Entry<String, String>> parameters,
         int gathers,
-        int position) {
+        int position,
+        Duration waiting) {
 
     public TwimlPlan(
             Duration elapsed,
@@ -32,12 +36,24 @@ public record TwimlPlan(
             List<String> notes,
             List<Map.Entry<String, String>> parameters,
             int gathers) {
-        this(elapsed, ending, redirectUrl, redirectMethod, notes, parameters, gathers, -1);
+        this(elapsed, ending, redirectUrl, redirectMethod, notes, parameters, gathers, -1, null);
     }
 
     /** The document reaches the {@code <Dial>} at {@code position}: the call dials there. */
     static TwimlPlan dial(Duration elapsed, int position, List<String> notes, int gathers) {
-        return new TwimlPlan(elapsed, Ending.DIAL, null, null, notes, List.of(), gathers, position);
+        return new TwimlPlan(
+                elapsed, Ending.DIAL, null, null, notes, List.of(), gathers, position, null);
+    }
+
+    /**
+     * The document reaches a {@code <Gather>} (at {@code position}) that hears nothing from the
+     * script: the call listens there for {@code waiting} (its prompts and timeout), so input can
+     * still come live.
+     */
+    static TwimlPlan listen(
+            Duration elapsed, int position, Duration waiting, List<String> notes, int gathers) {
+        return new TwimlPlan(
+                elapsed, Ending.GATHER, null, null, notes, List.of(), gathers, position, waiting);
     }
 
     public TwimlPlan(
@@ -59,6 +75,10 @@ public record TwimlPlan(
         /** {@code <Redirect>}, or a {@code <Gather>}'s action: fetch the next document. */
         REDIRECT,
         /** {@code <Dial>} at {@code position}: ring its legs, then go on as the dial ends. */
-        DIAL
+        DIAL,
+        /**
+         * {@code <Gather>} at {@code position} heard nothing scripted: listen for {@code waiting}.
+         */
+        GATHER
     }
 }

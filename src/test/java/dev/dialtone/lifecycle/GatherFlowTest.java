@@ -1,6 +1,8 @@
 package dev.dialtone.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.dialtone.support.LifecycleTest;
 import dev.dialtone.support.TestAccounts;
@@ -185,6 +187,50 @@ class GatherFlowTest extends LifecycleTest {
         awaitStatus(sid, "completed");
         assertThat(awaitRequests(sid, status, 1).get(0).parameter("CallStatus"))
                 .isEqualTo("completed");
+    }
+
+    @Test
+    void aTestAnswersAListeningGatherLiveAndSeesWhatTheCallIsDoing() {
+        String menu = path("menu");
+        String action = path("action");
+        RECEIVER.twiml(
+                menu,
+                "<Response><Gather numDigits=\"1\" timeout=\"10\" action=\""
+                        + RECEIVER.url(action)
+                        + "\"><Say>Press a key</Say></Gather></Response>");
+        RECEIVER.twiml(action, "<Response><Hangup/></Response>");
+        String to = uniqueNumber();
+        scenario(to)
+                .formParam("TalkTime", "30s")
+                .post("/dialtone/scenarios")
+                .then()
+                .statusCode(201);
+        String sid = callWithUrl(to, RECEIVER.url(menu));
+
+        await().atMost(DEADLINE)
+                .until(() -> "gathering".equals(timeline(sid).getString("now.doing")));
+        assertThat(timeline(sid).getString("now.verb")).isEqualTo("Gather");
+        asOne().formParam("Digits", "7")
+                .formParam("SpeechResult", "seven")
+                .post("/dialtone/calls/" + sid + "/input")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(20422));
+        asOne().formParam("Digits", "7")
+                .post("/dialtone/calls/" + sid + "/input")
+                .then()
+                .statusCode(200);
+
+        assertThat(awaitRequests(sid, action, 1).get(0).parameter("Digits")).isEqualTo("7");
+        awaitStatus(sid, "completed");
+        assertThat(timeline(sid).getString("now.doing")).isEqualTo("ended");
+        // A call that no longer listens refuses input in Twilio's error shape.
+        asOne().formParam("Digits", "7")
+                .post("/dialtone/calls/" + sid + "/input")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(21220))
+                .body("more_info", equalTo("https://www.twilio.com/docs/errors/21220"));
     }
 
     /**

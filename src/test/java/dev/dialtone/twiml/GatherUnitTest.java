@@ -1,8 +1,10 @@
 package dev.dialtone.twiml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -113,27 +115,54 @@ class GatherUnitTest {
     }
 
     @Test
-    void anUnheardGatherFallsThroughToTheNextVerb() throws Exception {
+    void anUnheardGatherListensForItsPromptAndTimeoutThenFallsThroughToTheNextVerb()
+            throws Exception {
         List<Verb> verbs =
-                List.of(gather("timeout", "2"), new Verb("Redirect", Map.of(), "after", List.of()));
+                List.of(
+                        say("Hi"),
+                        new Verb("Gather", Map.of("timeout", "2"), "", List.of(say("Press"))),
+                        new Verb("Redirect", Map.of(), "after", List.of()));
 
         TwimlPlan plan = TwimlInterpreter.plan(verbs, DOCUMENT, TIMINGS, Callee.SILENT, 0);
 
-        assertThat(plan.redirectUrl()).isEqualTo("https://app.test/ivr/after");
-        assertThat(plan.parameters()).isEmpty();
-        assertThat(plan.gathers()).isEqualTo(1);
-        assertThat(plan.elapsed()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(plan.ending()).isEqualTo(TwimlPlan.Ending.GATHER);
+        assertThat(plan.elapsed()).isEqualTo(Duration.ofMillis(200));
+        assertThat(plan.position()).isEqualTo(1);
+        assertThat(plan.waiting()).isEqualTo(Duration.ofMillis(2500));
+        // The Gather counts once the call listens at it.
+        assertThat(plan.gathers()).isZero();
+        assertThat(TwimlInterpreter.heardNothing(verbs, 1, DOCUMENT)).isNull();
+        TwimlPlan after = TwimlInterpreter.plan(verbs, 2, DOCUMENT, TIMINGS, Callee.SILENT, 1);
+        assertThat(after.redirectUrl()).isEqualTo("https://app.test/ivr/after");
+        assertThat(after.parameters()).isEmpty();
     }
 
     @Test
     void actionOnEmptyResultRequestsTheActionWithoutInput() throws Exception {
         List<Verb> verbs = List.of(gather("timeout", "2", "actionOnEmptyResult", "true"));
 
-        TwimlPlan plan = TwimlInterpreter.plan(verbs, DOCUMENT, TIMINGS, Callee.SILENT, 0);
+        TwimlPlan empty = TwimlInterpreter.heardNothing(verbs, 0, DOCUMENT);
 
-        assertThat(plan.ending()).isEqualTo(TwimlPlan.Ending.REDIRECT);
-        assertThat(plan.redirectUrl()).isEqualTo(DOCUMENT);
-        assertThat(plan.parameters()).isEmpty();
+        assertThat(empty.ending()).isEqualTo(TwimlPlan.Ending.REDIRECT);
+        assertThat(empty.redirectUrl()).isEqualTo(DOCUMENT);
+        assertThat(empty.parameters()).isEmpty();
+    }
+
+    @Test
+    void liveInputIsHeardByTheGatherAsItsAttributesSay() throws Exception {
+        List<Verb> verbs = List.of(gather("numDigits", "2", "action", "next"));
+
+        TwimlPlan heard =
+                TwimlInterpreter.heardLive(
+                        verbs, 0, DOCUMENT, new Callee.Answer("123", null, Duration.ZERO));
+
+        assertThat(heard.redirectUrl()).isEqualTo("https://app.test/ivr/next");
+        assertThat(heard.parameters()).contains(Map.entry("Digits", "12"));
+        assertThat(
+                        TwimlInterpreter.heardLive(
+                                verbs, 0, DOCUMENT, new Callee.Answer(null, "hi", Duration.ZERO)))
+                .as("a dtmf Gather does not hear speech")
+                .isNull();
     }
 
     @Test
@@ -141,8 +170,8 @@ class GatherUnitTest {
         List<Verb> verbs = List.of(gather("numDigits", "1"));
 
         assertThat(TwimlInterpreter.plan(verbs, null, TIMINGS, Callee.SILENT, 0).ending())
-                .isEqualTo(TwimlPlan.Ending.HANG_UP);
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+                .isEqualTo(TwimlPlan.Ending.GATHER);
+        assertThatThrownBy(
                         () ->
                                 TwimlInterpreter.plan(
                                         verbs, null, TIMINGS, index -> keys("1", null), 0))
@@ -152,7 +181,7 @@ class GatherUnitTest {
     }
 
     private static Verb gather(String... attributes) {
-        Map<String, String> map = new java.util.LinkedHashMap<>();
+        Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < attributes.length; i += 2) {
             map.put(attributes[i], attributes[i + 1]);
         }
