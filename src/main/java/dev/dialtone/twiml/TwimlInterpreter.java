@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Plays a document's verbs in order, adding up how long each lasts, until one ends the call or
@@ -90,12 +91,10 @@ public final class TwimlInterpreter {
                                 elapsed, position, gathering.lasts(), notes, gathers);
                     }
                     gathers++;
-                    elapsed = elapsed.plus(gathering.lasts());
-                    return new TwimlPlan(
-                            elapsed,
-                            TwimlPlan.Ending.REDIRECT,
-                            action(verb, documentUrl),
-                            method(verb),
+                    return actionRequest(
+                            elapsed.plus(gathering.lasts()),
+                            verb,
+                            documentUrl,
                             notes,
                             gathering.parameters(),
                             gathers);
@@ -141,14 +140,7 @@ public final class TwimlInterpreter {
         if (!"true".equalsIgnoreCase(gather.attribute("actionOnEmptyResult", ""))) {
             return null;
         }
-        return new TwimlPlan(
-                Duration.ZERO,
-                TwimlPlan.Ending.REDIRECT,
-                action(gather, documentUrl),
-                method(gather),
-                List.of(),
-                List.of(),
-                0);
+        return actionRequest(Duration.ZERO, gather, documentUrl, List.of(), List.of(), 0);
     }
 
     /**
@@ -163,14 +155,27 @@ public final class TwimlInterpreter {
         if (!gathering.heard()) {
             return null;
         }
+        return actionRequest(
+                Duration.ZERO, gather, documentUrl, List.of(), gathering.parameters(), 0);
+    }
+
+    /** A plan that ends by requesting a Gather's action with what it heard. */
+    private static TwimlPlan actionRequest(
+            Duration elapsed,
+            Verb gather,
+            String documentUrl,
+            List<String> notes,
+            List<Map.Entry<String, String>> parameters,
+            int gathers)
+            throws TwimlParser.UnparseableTwiml {
         return new TwimlPlan(
-                Duration.ZERO,
+                elapsed,
                 TwimlPlan.Ending.REDIRECT,
                 action(gather, documentUrl),
                 method(gather),
-                List.of(),
-                gathering.parameters(),
-                0);
+                notes,
+                parameters,
+                gathers);
     }
 
     /** Whether the verb at {@code position} is a {@code <Gather>}. */

@@ -364,21 +364,13 @@ class CallLifecycleTest extends LifecycleTest {
     @Test
     void aTimeLimitSetWhileTheCallTalksEndsItThere() {
         String to = uniqueNumber();
-        String rule =
-                asOne().formParam("To", to)
-                        .formParam("TalkTime", "60s")
-                        .post("/dialtone/scenarios")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .path("sid");
+        scenario(to, "TalkTime", "60s");
         String sid = create(to, Map.of("Twiml", "<Response><Pause length=\"50\"/></Response>"));
         awaitStatus(sid, "in-progress");
 
         asOne().formParam("TimeLimit", "4").post(callJson(sid)).then().statusCode(200);
 
         assertThat(awaitStatus(sid, "completed").getString("duration")).isEqualTo("4");
-        asOne().delete("/dialtone/scenarios/" + rule).then().statusCode(204);
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.dialtone.support.WebhookReceiver;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -171,17 +170,6 @@ class DialFlowTest extends LifecycleTest {
         awaitStatus(leg, "canceled");
     }
 
-    @AfterEach
-    void removeScenarios() {
-        List<String> sids =
-                asOne().get("/dialtone/scenarios")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .path("scenarios.sid");
-        sids.forEach(s -> asOne().delete("/dialtone/scenarios/" + s).then().statusCode(204));
-    }
-
     private static String dial(String action, String attributes, String nouns) {
         return "<Response><Dial action=\""
                 + RECEIVER.url(action)
@@ -192,14 +180,6 @@ class DialFlowTest extends LifecycleTest {
                 + "</Dial></Response>";
     }
 
-    private static void scenario(String to, String... fields) {
-        var request = asOne().formParam("To", to);
-        for (int i = 0; i < fields.length; i += 2) {
-            request.formParam(fields[i], fields[i + 1]);
-        }
-        request.post("/dialtone/scenarios").then().statusCode(201);
-    }
-
     private static List<String> legsOf(String parent) {
         return asOne().queryParams(Map.of("ParentCallSid", parent))
                 .get(callsJson())
@@ -207,16 +187,5 @@ class DialFlowTest extends LifecycleTest {
                 .statusCode(200)
                 .extract()
                 .path("calls.sid");
-    }
-
-    private static String callWithUrl(String to, String url) {
-        return asOne().formParam("To", to)
-                .formParam("From", "+15005550006")
-                .formParam("Url", url)
-                .post(callsJson())
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("sid");
     }
 }

@@ -7,9 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.dialtone.support.LifecycleTest;
 import dev.dialtone.support.TestAccounts;
 import dev.dialtone.support.WebhookReceiver;
-import io.restassured.specification.RequestSpecification;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +18,7 @@ class GatherFlowTest extends LifecycleTest {
     @Test
     void anIvrGathersTheCalleesKeyAndRoutesToTheActionsDocument() {
         String to = uniqueNumber();
-        scenario(to).formParam("Digits", "1").post("/dialtone/scenarios").then().statusCode(201);
+        scenario(to, "Digits", "1");
         String menu = path("menu");
         String sales = path("sales");
         RECEIVER.twiml(
@@ -48,12 +45,7 @@ class GatherFlowTest extends LifecycleTest {
     @Test
     void eachGatherOfTheCallHearsTheCalleesNextEntry() {
         String to = uniqueNumber();
-        scenario(to)
-                .formParam("Digits", "1")
-                .formParam("Digits", "4242#")
-                .post("/dialtone/scenarios")
-                .then()
-                .statusCode(201);
+        scenario(to, "Digits", "1", "Digits", "4242#");
         String menu = path("menu");
         String account = path("account");
         String done = path("done");
@@ -143,11 +135,7 @@ class GatherFlowTest extends LifecycleTest {
     @Test
     void speechComesWithItsConfidence() {
         String to = uniqueNumber();
-        scenario(to)
-                .formParam("Speech", "I want sales")
-                .post("/dialtone/scenarios")
-                .then()
-                .statusCode(201);
+        scenario(to, "Speech", "I want sales");
         String menu = path("menu");
         String action = path("action");
         RECEIVER.twiml(
@@ -169,8 +157,8 @@ class GatherFlowTest extends LifecycleTest {
     void anAccountsOwnScenariosAreTriedBeforeTheConfiguredOnesNewestFirst() {
         // application-fast.yml makes this number busy; the account's rules come first.
         String busy = "+15559990486";
-        scenario(busy).formParam("Outcome", "no-answer").post("/dialtone/scenarios");
-        scenario(busy).formParam("Outcome", "completed").post("/dialtone/scenarios");
+        scenario(busy, "Outcome", "no-answer");
+        scenario(busy, "Outcome", "completed");
         String status = path("status");
 
         String sid =
@@ -200,11 +188,7 @@ class GatherFlowTest extends LifecycleTest {
                         + "\"><Say>Press a key</Say></Gather></Response>");
         RECEIVER.twiml(action, "<Response><Hangup/></Response>");
         String to = uniqueNumber();
-        scenario(to)
-                .formParam("TalkTime", "30s")
-                .post("/dialtone/scenarios")
-                .then()
-                .statusCode(201);
+        scenario(to, "TalkTime", "30s");
         String sid = callWithUrl(to, RECEIVER.url(menu));
 
         await().atMost(DEADLINE)
@@ -231,34 +215,5 @@ class GatherFlowTest extends LifecycleTest {
                 .statusCode(400)
                 .body("code", equalTo(21220))
                 .body("more_info", equalTo("https://www.twilio.com/docs/errors/21220"));
-    }
-
-    /**
-     * The rules live in the database the other lifecycle tests share: each test removes its own.
-     */
-    @AfterEach
-    void removeScenarios() {
-        List<String> sids =
-                asOne().get("/dialtone/scenarios")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .path("scenarios.sid");
-        sids.forEach(s -> asOne().delete("/dialtone/scenarios/" + s).then().statusCode(204));
-    }
-
-    private static RequestSpecification scenario(String to) {
-        return asOne().formParam("To", to);
-    }
-
-    private static String callWithUrl(String to, String url) {
-        return asOne().formParam("To", to)
-                .formParam("From", "+15005550006")
-                .formParam("Url", url)
-                .post(callsJson())
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("sid");
     }
 }

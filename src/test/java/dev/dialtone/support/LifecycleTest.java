@@ -3,9 +3,11 @@ package dev.dialtone.support;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -57,5 +59,41 @@ public abstract class LifecycleTest extends ApiTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
+    }
+
+    /** A call as account one that runs the app's TwiML at {@code url}. */
+    protected static String callWithUrl(String to, String url) {
+        return asOne().formParam("To", to)
+                .formParam("From", "+15005550006")
+                .formParam("Url", url)
+                .post(callsJson())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("sid");
+    }
+
+    /** A callee rule for {@code to}, with form fields given as name, value, name, value… */
+    protected static void scenario(String to, String... fields) {
+        RequestSpecification request = asOne().formParam("To", to);
+        for (int i = 0; i < fields.length; i += 2) {
+            request.formParam(fields[i], fields[i + 1]);
+        }
+        request.post("/dialtone/scenarios").then().statusCode(201);
+    }
+
+    /**
+     * Scenario rules live in the database every lifecycle test shares: each test removes the
+     * account's rules when it is done.
+     */
+    @AfterEach
+    void removeScenarios() {
+        List<String> sids =
+                asOne().get("/dialtone/scenarios")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("scenarios.sid");
+        sids.forEach(s -> asOne().delete("/dialtone/scenarios/" + s).then().statusCode(204));
     }
 }
