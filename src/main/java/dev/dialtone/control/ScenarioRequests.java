@@ -1,5 +1,6 @@
 package dev.dialtone.control;
 
+import dev.dialtone.calls.Call;
 import dev.dialtone.lifecycle.SimulationProperties;
 import dev.dialtone.web.TwilioErrorCodes;
 import dev.dialtone.web.TwilioException;
@@ -35,6 +36,10 @@ final class ScenarioRequests {
         String pattern = first(form, "ToPattern");
         if ((to == null) == (pattern == null)) {
             throw invalid("Give exactly one of To and ToPattern");
+        }
+        if (to != null && !Call.isEndpoint(to)) {
+            throw invalid(
+                    "To must be a phone number in E.164, a client: or a sip: address, was: " + to);
         }
         if (pattern != null) {
             try {

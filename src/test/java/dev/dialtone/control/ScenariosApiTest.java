@@ -108,6 +108,12 @@ class ScenariosApiTest extends ApiTest {
                     .body("more_info", equalTo("https://www.twilio.com/docs/errors/20422"));
         }
         asOne().post("/dialtone/scenarios").then().statusCode(400).body("code", equalTo(20422));
+        // A + sent unescaped in a form arrives as a space: not a number.
+        asOne().formParam("To", " 15005550105")
+                .post("/dialtone/scenarios")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(20422));
         asOne().formParam("To", "+15005550105")
                 .formParam("ToPattern", "\\+1500.*")
                 .post("/dialtone/scenarios")
