@@ -4,6 +4,7 @@ import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallRepresentation;
 import dev.dialtone.calls.CallStatus;
 import dev.dialtone.calls.CallStore;
+import dev.dialtone.lifecycle.CallFlow;
 import dev.dialtone.lifecycle.CallSimulator;
 import dev.dialtone.lifecycle.Scenarios;
 import dev.dialtone.support.DatabaseTime;
@@ -23,6 +24,7 @@ class ControlService {
     private final CallSimulator simulator;
     private final CallRequestLog journal;
     private final Scenarios scenarios;
+    private final CallFlow flow;
     private final Clock clock;
 
     ControlService(
@@ -30,9 +32,11 @@ class ControlService {
             CallSimulator simulator,
             CallRequestLog journal,
             Scenarios scenarios,
+            CallFlow flow,
             Clock clock) {
         this.calls = calls;
         this.scenarios = scenarios;
+        this.flow = flow;
         this.simulator = simulator;
         this.journal = journal;
         this.clock = clock;
@@ -44,6 +48,7 @@ class ControlService {
         Map<String, Object> timeline = new LinkedHashMap<>();
         timeline.put("call", CallRepresentation.of(call));
         timeline.put("now", CallActivity.of(call));
+        timeline.put("flow", flow.of(sid));
         timeline.putAll(journal.timeline(sid));
         return timeline;
     }
@@ -114,6 +119,7 @@ class ControlService {
     @Transactional
     Reset reset(String account) {
         journal.forgetAccount(account);
+        flow.forgetAccount(account);
         return new Reset(calls.deleteAll(account), scenarios.deleteAll(account));
     }
 

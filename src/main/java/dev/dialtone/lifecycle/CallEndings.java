@@ -14,14 +14,21 @@ class CallEndings {
 
     private final SimulationProperties simulation;
     private final StatusCallbacks callbacks;
+    private final CallFlow flow;
 
-    CallEndings(SimulationProperties simulation, StatusCallbacks callbacks) {
+    CallEndings(SimulationProperties simulation, StatusCallbacks callbacks, CallFlow flow) {
         this.simulation = simulation;
         this.callbacks = callbacks;
+        this.flow = flow;
     }
 
     void end(Call call, CallStatus status, Integer sipCode, Instant now) {
         call.finish(status, sipCode, now, simulation.pricePerMinute());
         callbacks.record(call, StatusCallbacks.Event.COMPLETED);
+        flow.record(
+                call,
+                CallFlow.Event.ENDED,
+                status.wire() + (sipCode == null ? "" : " (SIP " + sipCode + ")"),
+                now);
     }
 }

@@ -17,12 +17,17 @@ class CallLifecycle implements CallPricing {
     private final SimulationProperties simulation;
     private final StatusCallbacks callbacks;
     private final CallSimulator simulator;
+    private final CallFlow flow;
 
     CallLifecycle(
-            SimulationProperties simulation, StatusCallbacks callbacks, CallSimulator simulator) {
+            SimulationProperties simulation,
+            StatusCallbacks callbacks,
+            CallSimulator simulator,
+            CallFlow flow) {
         this.simulation = simulation;
         this.callbacks = callbacks;
         this.simulator = simulator;
+        this.flow = flow;
     }
 
     /** A new call waits in the queue, then dials. */
@@ -47,6 +52,11 @@ class CallLifecycle implements CallPricing {
     void changed(CallEvents.Changed changed) {
         if (changed.ended()) {
             callbacks.record(changed.call(), StatusCallbacks.Event.COMPLETED);
+            flow.record(
+                    changed.call(),
+                    CallFlow.Event.ENDED,
+                    changed.call().status().wire() + ", by an update",
+                    changed.call().endTime());
             simulator.endLegs(changed.call());
         } else {
             simulator.applyTimeLimit(changed.call());

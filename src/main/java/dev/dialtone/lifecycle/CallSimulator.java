@@ -73,6 +73,7 @@ public class CallSimulator implements DisposableBean {
     private final FailedSteps failedSteps;
     private final TwimlFetcher fetcher;
     private final Scenarios scenarios;
+    private final CallFlow flow;
     private final VerbTimings timings;
     private final CallSteps steps;
     private final Clock clock;
@@ -91,6 +92,7 @@ public class CallSimulator implements DisposableBean {
             FailedSteps failedSteps,
             TwimlFetcher fetcher,
             Scenarios scenarios,
+            CallFlow flow,
             Clock clock,
             MeterRegistry meters) {
         this.calls = calls;
@@ -103,6 +105,7 @@ public class CallSimulator implements DisposableBean {
         this.failedSteps = failedSteps;
         this.fetcher = fetcher;
         this.scenarios = scenarios;
+        this.flow = flow;
         this.timings =
                 new VerbTimings(
                         simulation.sayTimePerCharacter(),
@@ -283,6 +286,10 @@ public class CallSimulator implements DisposableBean {
         CallScript script = scenarios.scriptFor(call.accountSid(), call.to());
         call.answer(now, call.machineDetection() == null ? null : script.answeredBy());
         callbacks.record(call, StatusCallbacks.Event.ANSWERED);
+        flow.record(call, CallFlow.Event.ANSWERED, call.answeredBy(), now);
+        if (call.sendDigits() != null) {
+            flow.record(call, CallFlow.Event.SENT_DIGITS, call.sendDigits(), now);
+        }
         return runTwiml(call, script, now);
     }
 
@@ -464,6 +471,13 @@ public class CallSimulator implements DisposableBean {
         TwimlPlan plan =
                 TwimlInterpreter.plan(
                         document.verbs(), from, documentUrl, timings, script, call.gathers());
+        flow.record(
+                call,
+                CallFlow.Event.DOCUMENT,
+                (documentUrl == null ? "inline TwiML" : documentUrl)
+                        + (from > 0 ? ", from verb " + from : ""),
+                now);
+        heard(call, plan, "", now.plus(simulation.scaled(plan.elapsed())));
         boolean waits =
                 plan.ending() == TwimlPlan.Ending.DIAL || plan.ending() == TwimlPlan.Ending.GATHER;
         if (waits) {
@@ -477,11 +491,13 @@ public class CallSimulator implements DisposableBean {
                     call.countGathers(1);
                     // Listening ends with the wait, or with the call when that comes first.
                     Instant until = now.plus(simulation.scaled(plan.waiting()));
-                    call.listenUntil(
-                            documentUrl,
-                            document.body(),
-                            plan.position(),
-                            deadline.isBefore(until) ? deadline : until);
+                    Instant listening = deadline.isBefore(until) ? deadline : until;
+                    call.listenUntil(documentUrl, document.body(), plan.position(), listening);
+                    flow.record(
+                            call,
+                            CallFlow.Event.GATHERING,
+                            "verb " + plan.position() + ", until " + listening,
+                            now);
                 }
                 return;
             }
@@ -538,6 +554,11 @@ public class CallSimulator implements DisposableBean {
         }
         CallSteps.DialOutcome outcome =
                 steps.dialOutcome(legs, scripts, dialing.timeLimitSeconds());
+        flow.record(
+                parent,
+                CallFlow.Event.DIALING,
+                String.join(", ", legs.stream().map(l -> l.sid() + " to " + l.to()).toList()),
+                now);
         for (Call leg : legs) {
             calls.insert(leg);
             wakeAfterCommit(leg);
@@ -565,6 +586,7 @@ public class CallSimulator implements DisposableBean {
      * with the verb after the Dial. Answers whether a fetch must follow.
      */
     private boolean dialDone(Call call, Instant now) {
+        flow.record(call, CallFlow.Event.DIAL_OVER, call.twimlParameters(), now);
         Dialing dialing;
         try {
             dialing =
@@ -601,6 +623,7 @@ public class CallSimulator implements DisposableBean {
             twimlFailed(call, e.errorCode(), e.getMessage(), now);
             return false;
         }
+        flow.record(call, CallFlow.Event.HEARD_NOTHING, "verb " + call.twimlPosition(), now);
         if (request == null) {
             call.goOnAfterGather();
             return runTwiml(call, null, now);
@@ -633,10 +656,27 @@ public class CallSimulator implements DisposableBean {
         if (request == null) {
             return false;
         }
+        heard(call, request, " (live)", now);
         follow(call, scenarios.scriptFor(call.accountSid(), call.to()), request, now);
         calls.save(call);
         wakeAfterCommit(call);
         return true;
+    }
+
+    /** A plan that requests a Gather's action with input: the flow says what was heard. */
+    private void heard(Call call, TwimlPlan plan, String how, Instant now) {
+        String input =
+                plan.parameters().stream()
+                        .filter(
+                                p ->
+                                        p.getKey().equals("Digits")
+                                                || p.getKey().equals("SpeechResult"))
+                        .map(p -> p.getKey() + "=" + p.getValue())
+                        .findFirst()
+                        .orElse(null);
+        if (input != null) {
+            flow.record(call, CallFlow.Event.HEARD, input + how, now);
+        }
     }
 
     /** A call hung up while it dials: its legs end with it. */

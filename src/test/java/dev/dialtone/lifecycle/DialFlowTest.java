@@ -45,6 +45,14 @@ class DialFlowTest extends LifecycleTest {
         assertThat(child.getString("from")).isEqualTo("+15005550006");
         assertThat(child.getString("duration")).isEqualTo("2");
         assertThat(legsOf(parent)).containsExactly(leg);
+        List<Map<String, String>> flow = timeline(parent).getList("flow");
+        assertThat(flow)
+                .extracting(step -> step.get("event"))
+                .containsSubsequence("document", "dialing", "dial-over", "document", "ended");
+        assertThat(flow)
+                .filteredOn(step -> step.get("event").equals("dialing"))
+                .singleElement()
+                .satisfies(step -> assertThat(step.get("detail")).isEqualTo(leg + " to " + callee));
     }
 
     @Test

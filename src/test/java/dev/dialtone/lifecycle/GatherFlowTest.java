@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.dialtone.support.LifecycleTest;
 import dev.dialtone.support.TestAccounts;
 import dev.dialtone.support.WebhookReceiver;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +42,16 @@ class GatherFlowTest extends LifecycleTest {
         assertThat(action.signature()).isNotBlank();
         awaitStatus(sid, "completed");
         assertThat(RECEIVER.requests(sid, menu)).hasSize(1);
+        // The timeline tells the flow in order.
+        List<Map<String, String>> flow = timeline(sid).getList("flow");
+        assertThat(flow)
+                .extracting(step -> step.get("event") + " " + step.get("detail"))
+                .containsExactly(
+                        "answered null",
+                        "document " + RECEIVER.url(menu),
+                        "heard Digits=1",
+                        "document " + RECEIVER.url(sales),
+                        "ended completed");
     }
 
     @Test
