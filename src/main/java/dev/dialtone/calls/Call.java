@@ -697,6 +697,16 @@ public class Call {
         return machineDetectionTimeout;
     }
 
+    public String asyncAmdStatusCallback() {
+        return asyncAmdStatusCallback;
+    }
+
+    public WebhookMethod asyncAmdStatusCallbackMethod() {
+        return asyncAmdStatusCallbackMethod == null
+                ? WebhookMethod.POST
+                : asyncAmdStatusCallbackMethod;
+    }
+
     public Boolean asyncAmd() {
         return asyncAmd;
     }

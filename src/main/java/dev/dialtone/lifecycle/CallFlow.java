@@ -28,6 +28,7 @@ public class CallFlow {
         DIALING("dialing"),
         DIAL_OVER("dial-over"),
         SENT_DIGITS("sent-digits"),
+        MACHINE_DETECTION("machine-detection"),
         ENDED("ended");
 
         private final String wire;

@@ -9,6 +9,7 @@ import java.util.List;
  * matched its number (or the defaults when none did).
  *
  * @param inputDelay unscaled, like every time in a TwiML plan; null means "once the prompt ends"
+ * @param machineDetectionTime scaled: how long answering-machine detection takes
  */
 record CallScript(
         SimulationProperties.Outcome outcome,
@@ -18,7 +19,8 @@ record CallScript(
         String answeredBy,
         List<String> digits,
         List<String> speech,
-        Duration inputDelay)
+        Duration inputDelay,
+        Duration machineDetectionTime)
         implements Callee {
 
     CallScript(
@@ -27,7 +29,16 @@ record CallScript(
             Duration ringTime,
             Duration talkTime,
             String answeredBy) {
-        this(outcome, sipResponseCode, ringTime, talkTime, answeredBy, List.of(), List.of(), null);
+        this(
+                outcome,
+                sipResponseCode,
+                ringTime,
+                talkTime,
+                answeredBy,
+                List.of(),
+                List.of(),
+                null,
+                Duration.ofSeconds(3));
     }
 
     /** The call's script from {@code rule}, or the defaults when no rule matched (null). */
@@ -38,7 +49,11 @@ record CallScript(
                     null,
                     simulation.scaled(simulation.ringTime()),
                     simulation.scaled(simulation.talkTime()),
-                    "human");
+                    "human",
+                    List.of(),
+                    List.of(),
+                    null,
+                    simulation.scaled(simulation.machineDetectionTime()));
         }
         return new CallScript(
                 rule.outcome() == null ? SimulationProperties.Outcome.COMPLETED : rule.outcome(),
@@ -50,7 +65,11 @@ record CallScript(
                 rule.answeredBy() == null ? "human" : rule.answeredBy(),
                 rule.digits(),
                 rule.speech(),
-                rule.inputDelay());
+                rule.inputDelay(),
+                simulation.scaled(
+                        rule.machineDetectionTime() == null
+                                ? simulation.machineDetectionTime()
+                                : rule.machineDetectionTime()));
     }
 
     /** The SIP code Twilio reports for an ending, unless the rule names one. */

@@ -284,11 +284,27 @@ public class CallSimulator implements DisposableBean {
     /** The callee answers and the call's TwiML starts; answers whether a fetch must follow. */
     boolean answer(Call call, Instant now) {
         CallScript script = scenarios.scriptFor(call.accountSid(), call.to());
-        call.answer(now, call.machineDetection() == null ? null : script.answeredBy());
+        CallSteps.Detection detection = steps.detect(call, script);
+        call.answer(now, detection == null ? null : detection.answeredBy());
         callbacks.record(call, StatusCallbacks.Event.ANSWERED);
-        flow.record(call, CallFlow.Event.ANSWERED, call.answeredBy(), now);
+        flow.record(call, CallFlow.Event.ANSWERED, null, now);
         if (call.sendDigits() != null) {
             flow.record(call, CallFlow.Event.SENT_DIGITS, call.sendDigits(), now);
+        }
+        if (detection != null) {
+            Instant detected = now.plus(detection.took());
+            flow.record(
+                    call,
+                    CallFlow.Event.MACHINE_DETECTION,
+                    detection.answeredBy() + " after " + detection.took().toMillis() + " ms",
+                    detected);
+            if (!Boolean.TRUE.equals(call.asyncAmd())) {
+                // Synchronous detection: the TwiML runs once it is over, with AnsweredBy.
+                call.schedule(NextEvent.RUN_TWIML, detected);
+                return false;
+            }
+            callbacks.recordMachineDetection(
+                    call, detection.answeredBy(), detection.took().toMillis(), detected);
         }
         return runTwiml(call, script, now);
     }

@@ -175,4 +175,38 @@ final class CallSteps {
         Instant due = call.nextEventAt();
         return due != null && due.isBefore(now) ? due : now;
     }
+
+    /**
+     * What answering-machine detection says of the callee, and how long it takes to say it: null
+     * when the call did not ask for it (or sends digits, which turns it off, as on Twilio).
+     */
+    record Detection(String answeredBy, Duration took) {}
+
+    Detection detect(Call call, CallScript script) {
+        String mode = call.machineDetection();
+        if (mode == null || call.sendDigits() != null) {
+            return null;
+        }
+        String said = script.answeredBy();
+        // Each mode answers only in its own words: Enable at the greeting's start,
+        // DetectMessageEnd once the greeting is over.
+        boolean messageEnd = mode.equalsIgnoreCase("DetectMessageEnd");
+        String answeredBy =
+                switch (said) {
+                    case "machine_start" -> messageEnd ? "machine_end_beep" : said;
+                    case "machine_end_beep", "machine_end_silence", "machine_end_other" ->
+                            messageEnd ? said : "machine_start";
+                    default -> said;
+                };
+        Duration timeout =
+                simulation.scaled(
+                        Duration.ofSeconds(
+                                call.machineDetectionTimeout() == null
+                                        ? 30
+                                        : call.machineDetectionTimeout()));
+        if (script.machineDetectionTime().compareTo(timeout) > 0) {
+            return new Detection("unknown", timeout);
+        }
+        return new Detection(answeredBy, script.machineDetectionTime());
+    }
 }

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval how often overdue calls are looked for (after a restart, or on other
  *     instances)
  * @param twimlLease how long a TwiML fetch may run before another attempt may take over the call
+ * @param machineDetectionTime how long answering-machine detection takes, unless a scenario says
  * @param scenarios rules on the called number that choose the outcome and timings
  * @param enabled false for an instance that serves the API only and leaves advancing calls to
  *     others
@@ -38,6 +39,7 @@ public record SimulationProperties(
         @DefaultValue("0.0140") BigDecimal pricePerMinute,
         @DefaultValue("500ms") Duration sweepInterval,
         @DefaultValue("45s") Duration twimlLease,
+        @DefaultValue("3s") Duration machineDetectionTime,
         List<Scenario> scenarios,
         @DefaultValue("true") boolean enabled) {
 

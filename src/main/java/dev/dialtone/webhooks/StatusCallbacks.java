@@ -5,8 +5,10 @@ import dev.dialtone.calls.CallStatus;
 import dev.dialtone.support.AfterCommit;
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.web.Rfc2822;
+import dev.dialtone.web.WebhookMethod;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,6 +67,43 @@ public class StatusCallbacks {
                 p.add(Map.entry("SipResponseCode", call.sipResponseCode().toString()));
             }
         }
+        enqueue(call, call.statusCallback(), call.statusCallbackMethod(), p, sequence, now, now);
+    }
+
+    /**
+     * Asynchronous answering-machine detection's verdict, posted to the call's
+     * AsyncAmdStatusCallback once detection is over ({@code at}), through the same outbox and in
+     * the same sequence as the call's other callbacks.
+     */
+    public void recordMachineDetection(
+            Call call, String answeredBy, long detectionMillis, Instant at) {
+        if (call.asyncAmdStatusCallback() == null) {
+            return;
+        }
+        List<Map.Entry<String, String>> p = new ArrayList<>();
+        p.add(Map.entry("CallSid", call.sid()));
+        p.add(Map.entry("AccountSid", call.accountSid()));
+        p.add(Map.entry("AnsweredBy", answeredBy));
+        p.add(Map.entry("MachineDetectionDuration", Long.toString(detectionMillis)));
+        enqueue(
+                call,
+                call.asyncAmdStatusCallback(),
+                call.asyncAmdStatusCallbackMethod(),
+                p,
+                call.takeCallbackSequence(),
+                DatabaseTime.now(clock),
+                at);
+    }
+
+    /** A request into the outbox, due at {@code dueAt} unless one of the call's is still out. */
+    private void enqueue(
+            Call call,
+            String url,
+            WebhookMethod method,
+            List<Map.Entry<String, String>> parameters,
+            int sequence,
+            Instant now,
+            Instant dueAt) {
         // A call's callbacks leave one at a time: behind an unsettled one, a new
         // one waits its turn.
         boolean behindAnother =
@@ -79,14 +118,14 @@ public class StatusCallbacks {
                         + " created_at, next_attempt_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
                 call.sid(),
                 call.accountSid(),
-                call.statusCallback(),
-                call.statusCallbackMethod().name(),
-                FormEncoding.encode(p),
+                url,
+                method.name(),
+                FormEncoding.encode(parameters),
                 sequence,
                 (behindAnother ? WebhookState.WAITING : WebhookState.PENDING).name(),
                 DatabaseTime.utc(now),
-                DatabaseTime.utc(now),
-                behindAnother ? null : DatabaseTime.utc(now));
+                DatabaseTime.utc(dueAt),
+                behindAnother ? null : DatabaseTime.utc(dueAt));
         AfterCommit.run(dispatcher::wakeNow);
     }
 

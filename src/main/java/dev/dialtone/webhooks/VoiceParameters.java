@@ -28,7 +28,10 @@ public final class VoiceParameters {
         // Twilio still sends the legacy names beside the new ones.
         p.add(Map.entry("Called", call.to()));
         p.add(Map.entry("Caller", call.from()));
-        if (call.machineDetection() != null && call.answeredBy() != null) {
+        // Asynchronous detection reports to its own callback, never in the voice request.
+        if (call.machineDetection() != null
+                && call.answeredBy() != null
+                && !Boolean.TRUE.equals(call.asyncAmd())) {
             p.add(Map.entry("AnsweredBy", call.answeredBy()));
         }
         return p;

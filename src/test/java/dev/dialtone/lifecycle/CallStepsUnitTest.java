@@ -258,6 +258,7 @@ class CallStepsUnitTest {
                 new BigDecimal("0.014"),
                 SECOND,
                 SECOND,
+                Duration.ofSeconds(2),
                 List.of(),
                 true);
     }
