@@ -228,6 +228,33 @@ class CallStepsUnitTest {
         assertThat(outcome.bridgedSeconds()).isZero();
     }
 
+    @Test
+    void detectionAnswersInItsModesWordsAndUnknownPastItsTimeout() {
+        CallScript machine =
+                new CallScript(
+                        SimulationProperties.Outcome.COMPLETED,
+                        null,
+                        SECOND,
+                        SECOND,
+                        "machine_start",
+                        List.of(),
+                        List.of(),
+                        null,
+                        Duration.ofSeconds(4));
+        Call messageEnd = CallFixtures.detecting("DetectMessageEnd", null, null, NOW);
+        assertThat(steps.detect(messageEnd, machine))
+                .isEqualTo(new CallSteps.Detection("machine_end_beep", Duration.ofSeconds(4)));
+
+        Call quick = CallFixtures.detecting("Enable", 3, null, NOW);
+        assertThat(steps.detect(quick, machine))
+                .isEqualTo(new CallSteps.Detection("unknown", Duration.ofSeconds(3)));
+
+        assertThat(steps.detect(CallFixtures.detecting("Enable", null, "1234", NOW), machine))
+                .as("SendDigits turns detection off")
+                .isNull();
+        assertThat(steps.detect(queued(60, null), machine)).isNull();
+    }
+
     private static Call leg(Call parent, String to, int timeout) {
         return Call.dialLeg(
                 "CA" + to.substring(1) + "0".repeat(21),

@@ -15,6 +15,22 @@ public final class CallFixtures {
      * created}.
      */
     public static Call queued(int timeout, Integer timeLimit, Instant created) {
+        return queued(timeout, timeLimit, null, null, null, created);
+    }
+
+    /** The same, asking for answering-machine detection ({@code mode}) or sending digits. */
+    public static Call detecting(
+            String mode, Integer detectionTimeout, String sendDigits, Instant created) {
+        return queued(60, null, sendDigits, mode, detectionTimeout, created);
+    }
+
+    private static Call queued(
+            int timeout,
+            Integer timeLimit,
+            String sendDigits,
+            String machineDetection,
+            Integer machineDetectionTimeout,
+            Instant created) {
         NewCall request =
                 new NewCall(
                         "+14155550100",
@@ -28,7 +44,7 @@ public final class CallFixtures {
                         null,
                         WebhookMethod.POST,
                         List.of("completed"),
-                        null,
+                        sendDigits,
                         timeout,
                         timeLimit,
                         false,
@@ -40,8 +56,8 @@ public final class CallFixtures {
                         null,
                         null,
                         null,
-                        null,
-                        null,
+                        machineDetection,
+                        machineDetectionTimeout,
                         null,
                         null,
                         null,
