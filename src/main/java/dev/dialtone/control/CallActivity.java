@@ -5,17 +5,18 @@ import dev.dialtone.calls.CallStatus;
 import dev.dialtone.calls.NextEvent;
 import dev.dialtone.twiml.TwimlParser;
 import dev.dialtone.twiml.Verb;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * What a call is doing now, for a test to wait on: {@code queued}, {@code ringing}, {@code
  * fetching} (its TwiML), {@code talking} (running a document), {@code gathering} (listening at a
- * Gather), {@code dialing}, or {@code ended}; with the verb and document it is at, when it is at
- * one.
+ * Gather), {@code dialing}, {@code recording}, or {@code ended}; with the verb and document it is
+ * at, when it is at one.
  */
 record CallActivity(String doing, String verb, Integer position, String documentUrl) {
 
-    static CallActivity of(Call call) {
+    static CallActivity of(Call call, Instant now) {
         if (call.status().isEnded()) {
             return new CallActivity("ended", null, null, null);
         }
@@ -24,7 +25,14 @@ record CallActivity(String doing, String verb, Integer position, String document
         }
         NextEvent next = call.nextEvent();
         if (next == NextEvent.RUN_TWIML && call.twimlDocument() == null) {
-            return new CallActivity("fetching", null, null, call.twimlUrl());
+            // A Record's action waits, with the recording's sid, until the recording ends.
+            boolean recording =
+                    call.twimlParameters() != null
+                            && call.twimlParameters().contains("RecordingSid=")
+                            && call.nextEventAt() != null
+                            && call.nextEventAt().isAfter(now);
+            return new CallActivity(
+                    recording ? "recording" : "fetching", null, null, call.twimlUrl());
         }
         String doing =
                 next == NextEvent.GATHER_DONE

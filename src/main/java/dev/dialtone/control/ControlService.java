@@ -7,6 +7,7 @@ import dev.dialtone.calls.CallStore;
 import dev.dialtone.lifecycle.CallFlow;
 import dev.dialtone.lifecycle.CallSimulator;
 import dev.dialtone.lifecycle.Scenarios;
+import dev.dialtone.recordings.RecordingStore;
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.web.TwilioErrorCodes;
 import dev.dialtone.web.TwilioException;
@@ -25,6 +26,7 @@ class ControlService {
     private final CallRequestLog journal;
     private final Scenarios scenarios;
     private final CallFlow flow;
+    private final RecordingStore recordings;
     private final Clock clock;
 
     ControlService(
@@ -33,10 +35,12 @@ class ControlService {
             CallRequestLog journal,
             Scenarios scenarios,
             CallFlow flow,
+            RecordingStore recordings,
             Clock clock) {
         this.calls = calls;
         this.scenarios = scenarios;
         this.flow = flow;
+        this.recordings = recordings;
         this.simulator = simulator;
         this.journal = journal;
         this.clock = clock;
@@ -47,7 +51,7 @@ class ControlService {
         Call call = calls.find(sid, account).orElseThrow(() -> notFound(sid));
         Map<String, Object> timeline = new LinkedHashMap<>();
         timeline.put("call", CallRepresentation.of(call));
-        timeline.put("now", CallActivity.of(call));
+        timeline.put("now", CallActivity.of(call, DatabaseTime.now(clock)));
         timeline.put("flow", flow.of(sid));
         timeline.putAll(journal.timeline(sid));
         return timeline;
@@ -120,6 +124,7 @@ class ControlService {
     Reset reset(String account) {
         journal.forgetAccount(account);
         flow.forgetAccount(account);
+        recordings.deleteAll(account);
         return new Reset(calls.deleteAll(account), scenarios.deleteAll(account));
     }
 

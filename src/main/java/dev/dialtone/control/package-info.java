@@ -5,6 +5,7 @@
             "twiml",
             "webhooks",
             "lifecycle",
+            "recordings",
             "accounts",
             "web",
             "support"

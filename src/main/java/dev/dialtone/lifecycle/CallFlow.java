@@ -29,6 +29,7 @@ public class CallFlow {
         DIAL_OVER("dial-over"),
         SENT_DIGITS("sent-digits"),
         MACHINE_DETECTION("machine-detection"),
+        RECORDING("recording"),
         ENDED("ended");
 
         private final String wire;

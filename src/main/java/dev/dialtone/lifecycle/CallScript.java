@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param inputDelay unscaled, like every time in a TwiML plan; null means "once the prompt ends"
  * @param machineDetectionTime scaled: how long answering-machine detection takes
+ * @param recordTime unscaled, like the plan it is part of: how long the callee speaks into a {@code
+ *     <Record>}
  */
 record CallScript(
         SimulationProperties.Outcome outcome,
@@ -20,7 +22,8 @@ record CallScript(
         List<String> digits,
         List<String> speech,
         Duration inputDelay,
-        Duration machineDetectionTime)
+        Duration machineDetectionTime,
+        Duration recordTime)
         implements Callee {
 
     CallScript(
@@ -38,6 +41,7 @@ record CallScript(
                 List.of(),
                 List.of(),
                 null,
+                Duration.ofSeconds(3),
                 Duration.ofSeconds(3));
     }
 
@@ -53,7 +57,8 @@ record CallScript(
                     List.of(),
                     List.of(),
                     null,
-                    simulation.scaled(simulation.machineDetectionTime()));
+                    simulation.scaled(simulation.machineDetectionTime()),
+                    simulation.recordTime());
         }
         return new CallScript(
                 rule.outcome() == null ? SimulationProperties.Outcome.COMPLETED : rule.outcome(),
@@ -69,12 +74,18 @@ record CallScript(
                 simulation.scaled(
                         rule.machineDetectionTime() == null
                                 ? simulation.machineDetectionTime()
-                                : rule.machineDetectionTime()));
+                                : rule.machineDetectionTime()),
+                rule.recordTime() == null ? simulation.recordTime() : rule.recordTime());
     }
 
     /** The SIP code Twilio reports for an ending, unless the rule names one. */
     int sipCode(int usual) {
         return sipResponseCode == null ? usual : sipResponseCode;
+    }
+
+    @Override
+    public Duration speaking() {
+        return recordTime;
     }
 
     @Override

@@ -5,6 +5,8 @@ import dev.dialtone.calls.CallStatus;
 import dev.dialtone.calls.CallStore;
 import dev.dialtone.calls.NextEvent;
 import dev.dialtone.calls.Sids;
+import dev.dialtone.recordings.Recording;
+import dev.dialtone.recordings.RecordingStore;
 import dev.dialtone.support.AfterCommit;
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.support.InFlightLimit;
@@ -16,6 +18,7 @@ import dev.dialtone.twiml.TwimlParser;
 import dev.dialtone.twiml.TwimlPlan;
 import dev.dialtone.twiml.Verb;
 import dev.dialtone.twiml.VerbTimings;
+import dev.dialtone.web.PublicUrl;
 import dev.dialtone.webhooks.CallNotifications;
 import dev.dialtone.webhooks.FormEncoding;
 import dev.dialtone.webhooks.StatusCallbacks;
@@ -74,6 +77,8 @@ public class CallSimulator implements DisposableBean {
     private final TwimlFetcher fetcher;
     private final Scenarios scenarios;
     private final CallFlow flow;
+    private final RecordingStore recordings;
+    private final PublicUrl publicUrl;
     private final VerbTimings timings;
     private final CallSteps steps;
     private final Clock clock;
@@ -93,6 +98,8 @@ public class CallSimulator implements DisposableBean {
             TwimlFetcher fetcher,
             Scenarios scenarios,
             CallFlow flow,
+            RecordingStore recordings,
+            PublicUrl publicUrl,
             Clock clock,
             MeterRegistry meters) {
         this.calls = calls;
@@ -106,6 +113,8 @@ public class CallSimulator implements DisposableBean {
         this.fetcher = fetcher;
         this.scenarios = scenarios;
         this.flow = flow;
+        this.recordings = recordings;
+        this.publicUrl = publicUrl;
         this.timings =
                 new VerbTimings(
                         simulation.sayTimePerCharacter(),
@@ -495,7 +504,9 @@ public class CallSimulator implements DisposableBean {
                 now);
         heard(call, plan, "", now.plus(simulation.scaled(plan.elapsed())));
         boolean waits =
-                plan.ending() == TwimlPlan.Ending.DIAL || plan.ending() == TwimlPlan.Ending.GATHER;
+                plan.ending() == TwimlPlan.Ending.DIAL
+                        || plan.ending() == TwimlPlan.Ending.GATHER
+                        || plan.ending() == TwimlPlan.Ending.RECORD;
         if (waits) {
             Instant deadline = steps.deadline(call, script);
             if (plan.elapsed().isZero() && now.isBefore(deadline)) {
@@ -503,6 +514,9 @@ public class CallSimulator implements DisposableBean {
                 plan.notes().forEach(note -> log.info("Call {}: {}", call.sid(), note));
                 if (plan.ending() == TwimlPlan.Ending.DIAL) {
                     startDial(call, document, plan.position(), documentUrl, now);
+                } else if (plan.ending() == TwimlPlan.Ending.RECORD) {
+                    call.countGathers(1);
+                    startRecording(call, plan, deadline, now);
                 } else {
                     call.countGathers(1);
                     // Listening ends with the wait, or with the call when that comes first.
@@ -595,6 +609,46 @@ public class CallSimulator implements DisposableBean {
                                         "DialBridged",
                                         Boolean.toString(outcome.status().equals("completed"))))),
                 now);
+    }
+
+    /**
+     * The call's {@code <Record>} starts: the recording exists at once (in progress until it ends),
+     * and when it ends the action is requested with its sid, URL, duration and the key that ended
+     * it. A call that ends first (its talk time) ends with it.
+     */
+    private void startRecording(Call call, TwimlPlan plan, Instant deadline, Instant now) {
+        Instant ends = now.plus(simulation.scaled(plan.waiting()));
+        boolean hungUp = deadline.isBefore(ends);
+        Instant over = hungUp ? deadline : ends;
+        String sid = Sids.next("RE", clock);
+        String url =
+                publicUrl.base()
+                        + "/2010-04-01/Accounts/"
+                        + call.accountSid()
+                        + "/Recordings/"
+                        + sid;
+        int seconds =
+                Integer.parseInt(
+                        plan.parameters().stream()
+                                .filter(p -> p.getKey().equals("RecordingDuration"))
+                                .findFirst()
+                                .orElseThrow()
+                                .getValue());
+        recordings.insert(
+                new Recording(
+                        sid, call.accountSid(), call.sid(), now, now, over, seconds, "RecordVerb"));
+        flow.record(call, CallFlow.Event.RECORDING, sid + ", " + seconds + " s", now);
+        if (hungUp) {
+            call.schedule(NextEvent.END_COMPLETED, deadline);
+            return;
+        }
+        List<Map.Entry<String, String>> parameters = new ArrayList<>();
+        parameters.add(Map.entry("RecordingUrl", url));
+        parameters.add(Map.entry("RecordingSid", sid));
+        parameters.addAll(plan.parameters());
+        call.runTwiml(
+                plan.redirectUrl(), plan.redirectMethod(), null, FormEncoding.encode(parameters));
+        call.schedule(NextEvent.RUN_TWIML, ends);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     instances)
  * @param twimlLease how long a TwiML fetch may run before another attempt may take over the call
  * @param machineDetectionTime how long answering-machine detection takes, unless a scenario says
+ * @param recordTime how long a callee speaks into a {@code <Record>}, unless a scenario says
  * @param scenarios rules on the called number that choose the outcome and timings
  * @param enabled false for an instance that serves the API only and leaves advancing calls to
  *     others
@@ -40,6 +41,7 @@ public record SimulationProperties(
         @DefaultValue("500ms") Duration sweepInterval,
         @DefaultValue("45s") Duration twimlLease,
         @DefaultValue("3s") Duration machineDetectionTime,
+        @DefaultValue("3s") Duration recordTime,
         List<Scenario> scenarios,
         @DefaultValue("true") boolean enabled) {
 

@@ -21,6 +21,11 @@ public interface Callee {
         public static final Answer SILENCE = new Answer(null, null, null);
     }
 
+    /** How long the callee speaks into a {@code <Record>} before falling silent. */
+    default Duration speaking() {
+        return Duration.ZERO;
+    }
+
     /** A callee who never answers. */
     Callee SILENT = index -> Answer.SILENCE;
 }

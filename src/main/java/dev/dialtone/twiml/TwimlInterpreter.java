@@ -105,15 +105,23 @@ public final class TwimlInterpreter {
                     }
                     notes.add("<Dial> with nothing Dialtone can ring is skipped");
                 }
-                case "Record",
-                        "Enqueue",
-                        "Leave",
-                        "Connect",
-                        "Pay",
-                        "Refer",
-                        "Start",
-                        "Stop",
-                        "Prompt" -> {
+                case "Record" -> {
+                    // Like a Gather, the Record counts the callee's answer once it starts.
+                    Recorded recorded =
+                            Recorded.of(
+                                    verb,
+                                    callee.answer(gathersBefore + gathers),
+                                    callee.speaking());
+                    return TwimlPlan.record(
+                            elapsed,
+                            position,
+                            recorded,
+                            action(verb, documentUrl),
+                            method(verb),
+                            notes,
+                            gathers);
+                }
+                case "Enqueue", "Leave", "Connect", "Pay", "Refer", "Start", "Stop", "Prompt" -> {
                     notes.add(
                             "<"
                                     + verb.name()
@@ -212,16 +220,16 @@ public final class TwimlInterpreter {
         return prompts;
     }
 
-    /** A Gather's action: its own, or the document it is in, requested again. */
-    private static String action(Verb gather, String documentUrl)
+    /** A Gather's or Record's action: its own, or the document it is in, requested again. */
+    private static String action(Verb verb, String documentUrl)
             throws TwimlParser.UnparseableTwiml {
-        String action = gather.attribute("action", "");
+        String action = verb.attribute("action", "");
         if (!action.isEmpty()) {
-            return resolve(documentUrl, action, "Gather action");
+            return resolve(documentUrl, action, verb.name() + " action");
         }
         if (documentUrl == null) {
             throw new TwimlParser.UnparseableTwiml(
-                    11100, "Gather in inline TwiML needs an absolute action URL");
+                    11100, verb.name() + " in inline TwiML needs an absolute action URL");
         }
         return documentUrl;
     }

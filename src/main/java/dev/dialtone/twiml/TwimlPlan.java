@@ -13,9 +13,9 @@ import java.util.Map;
  * @param notes what Dialtone did not simulate, for the log
  * @param gathers how many of the callee's answers the document used (a Gather the call will listen
  *     at counts when it starts listening)
- * @param position for {@link Ending#DIAL} and {@link Ending#GATHER}, the verb's index among the
- *     document's verbs
- * @param waiting for {@link Ending#GATHER}, how long the call listens
+ * @param position for {@link Ending#DIAL}, {@link Ending#GATHER} and {@link Ending#RECORD}, the
+ *     verb's index among the document's verbs
+ * @param waiting for {@link Ending#GATHER} and {@link Ending#RECORD}, how long the call listens
  */
 public record TwimlPlan(
         Duration elapsed,
@@ -43,6 +43,27 @@ public record TwimlPlan(
     static TwimlPlan dial(Duration elapsed, int position, List<String> notes, int gathers) {
         return new TwimlPlan(
                 elapsed, Ending.DIAL, null, null, notes, List.of(), gathers, position, null);
+    }
+
+    /** The document reaches the {@code <Record>} at {@code position}. */
+    static TwimlPlan record(
+            Duration elapsed,
+            int position,
+            Recorded recorded,
+            String action,
+            WebhookMethod method,
+            List<String> notes,
+            int gathers) {
+        return new TwimlPlan(
+                elapsed,
+                Ending.RECORD,
+                action,
+                method,
+                notes,
+                recorded.parameters(),
+                gathers,
+                position,
+                recorded.lasts());
     }
 
     /**
@@ -79,6 +100,11 @@ public record TwimlPlan(
         /**
          * {@code <Gather>} at {@code position} heard nothing scripted: listen for {@code waiting}.
          */
-        GATHER
+        GATHER,
+        /**
+         * {@code <Record>} at {@code position}: record for {@code waiting}, then request the action
+         * with {@code parameters} and the recording's sid and URL.
+         */
+        RECORD
     }
 }

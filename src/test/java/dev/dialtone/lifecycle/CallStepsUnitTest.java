@@ -240,7 +240,8 @@ class CallStepsUnitTest {
                         List.of(),
                         List.of(),
                         null,
-                        Duration.ofSeconds(4));
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(3));
         Call messageEnd = CallFixtures.detecting("DetectMessageEnd", null, null, NOW);
         assertThat(steps.detect(messageEnd, machine))
                 .isEqualTo(new CallSteps.Detection("machine_end_beep", Duration.ofSeconds(4)));
@@ -286,6 +287,7 @@ class CallStepsUnitTest {
                 SECOND,
                 SECOND,
                 Duration.ofSeconds(2),
+                Duration.ofSeconds(3),
                 List.of(),
                 true);
     }

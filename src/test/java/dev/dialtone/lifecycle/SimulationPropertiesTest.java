@@ -12,7 +12,7 @@ class SimulationPropertiesTest {
     private static SimulationProperties atSpeed(double speed) {
         Duration s = Duration.ofSeconds(1);
         return new SimulationProperties(
-                s, s, s, speed, s, s, s, BigDecimal.ONE, s, s, s, List.of(), true);
+                s, s, s, speed, s, s, s, BigDecimal.ONE, s, s, s, s, List.of(), true);
     }
 
     @Test

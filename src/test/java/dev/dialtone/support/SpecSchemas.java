@@ -30,8 +30,13 @@ public final class SpecSchemas {
 
     @SuppressWarnings("unchecked")
     public static SpecSchemas load() {
-        try (InputStream in =
-                SpecSchemas.class.getResourceAsStream("/twilio-oai/call-schemas.json")) {
+        return load("call-schemas.json");
+    }
+
+    /** The schemas of one file under {@code twilio-oai/}. */
+    @SuppressWarnings("unchecked")
+    public static SpecSchemas load(String file) {
+        try (InputStream in = SpecSchemas.class.getResourceAsStream("/twilio-oai/" + file)) {
             return new SpecSchemas(JsonMapper.builder().build().readValue(in, Map.class));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -164,8 +169,10 @@ public final class SpecSchemas {
             } catch (DateTimeParseException e) {
                 problems.add(path + " is not an RFC 2822 date: " + text);
             }
-        } else if ("uri".equals(format) && !text.startsWith("/2010-04-01/")) {
-            problems.add(path + " is not a relative API URI: " + text);
+        } else if ("uri".equals(format)
+                && !text.startsWith("/2010-04-01/")
+                && !text.matches("https?://[^\\s]+/2010-04-01/.*")) {
+            problems.add(path + " is not an API URI: " + text);
         } else if ("currency".equals(format) && !text.matches("[A-Z]{3}")) {
             problems.add(path + " is not an ISO 4217 code: " + text);
         }

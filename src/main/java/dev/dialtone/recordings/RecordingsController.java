@@ -1,0 +1,194 @@
+package dev.dialtone.recordings;
+
+import dev.dialtone.web.ListPage;
+import dev.dialtone.web.PublicUrl;
+import dev.dialtone.web.TwilioErrorCodes;
+import dev.dialtone.web.TwilioException;
+import dev.dialtone.web.TwilioRenderer;
+import dev.dialtone.web.WireFormat;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * {@code /Accounts/{AC}/Recordings[…]} and {@code /Calls/{CA}/Recordings[…]}: a recording's
+ * metadata in JSON, XML or CSV, its audio as WAV ({@code .wav}, or no suffix, as Twilio serves it).
+ */
+@RestController
+@RequestMapping("/2010-04-01/Accounts/{accountSid}")
+class RecordingsController {
+
+    private static final int MAX_PAGE_SIZE = 1000;
+
+    private final RecordingStore recordings;
+    private final TwilioRenderer renderer;
+    private final PublicUrl publicUrl;
+    private final Clock clock;
+
+    RecordingsController(
+            RecordingStore recordings, TwilioRenderer renderer, PublicUrl publicUrl, Clock clock) {
+        this.recordings = recordings;
+        this.renderer = renderer;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    @GetMapping({"/Recordings", "/Recordings.json", "/Recordings.xml", "/Recordings.csv"})
+    ResponseEntity<byte[]> list(
+            @PathVariable String accountSid,
+            @RequestParam MultiValueMap<String, String> query,
+            HttpServletRequest request) {
+        String callSid = query.getFirst("CallSid");
+        return page(
+                accountSid,
+                callSid,
+                query,
+                request,
+                "/2010-04-01/Accounts/" + accountSid + "/Recordings",
+                RecordingRepresentation.class,
+                r -> RecordingRepresentation.of(r, publicUrl.base(), clock.instant()));
+    }
+
+    @GetMapping({
+        "/Calls/{callSid}/Recordings",
+        "/Calls/{callSid}/Recordings.json",
+        "/Calls/{callSid}/Recordings.xml",
+        "/Calls/{callSid}/Recordings.csv"
+    })
+    ResponseEntity<byte[]> listOfCall(
+            @PathVariable String accountSid,
+            @PathVariable String callSid,
+            @RequestParam MultiValueMap<String, String> query,
+            HttpServletRequest request) {
+        return page(
+                accountSid,
+                callSid,
+                query,
+                request,
+                "/2010-04-01/Accounts/" + accountSid + "/Calls/" + callSid + "/Recordings",
+                CallRecordingRepresentation.class,
+                r -> CallRecordingRepresentation.of(r, clock.instant()));
+    }
+
+    @GetMapping("/Recordings/{sid}")
+    ResponseEntity<?> fetch(
+            @PathVariable String accountSid, @PathVariable String sid, HttpServletRequest request) {
+        if (sid.endsWith(".json") || sid.endsWith(".xml")) {
+            WireFormat format = sid.endsWith(".json") ? WireFormat.JSON : WireFormat.XML;
+            Recording recording = find(accountSid, sid.substring(0, sid.lastIndexOf('.')), request);
+            return renderer.record(
+                    200,
+                    format,
+                    "Recording",
+                    RecordingRepresentation.of(recording, publicUrl.base(), clock.instant()));
+        }
+        if (sid.contains(".") && !sid.endsWith(".wav")) {
+            // Dialtone makes WAV only (no MP3).
+            throw TwilioException.notFound(request.getRequestURI());
+        }
+        Recording recording = find(accountSid, sid.replace(".wav", ""), request);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("audio/x-wav"))
+                .contentLength(Wav.length(recording.durationSeconds()))
+                .body(new InputStreamResource(Wav.stream(recording.durationSeconds())));
+    }
+
+    @DeleteMapping({"/Recordings/{sid}"})
+    ResponseEntity<Void> delete(
+            @PathVariable String accountSid, @PathVariable String sid, HttpServletRequest request) {
+        String bare = sid.endsWith(".json") ? sid.substring(0, sid.length() - 5) : sid;
+        if (!recordings.delete(accountSid, bare)) {
+            throw TwilioException.notFound(request.getRequestURI());
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private Recording find(String accountSid, String sid, HttpServletRequest request) {
+        return recordings
+                .find(accountSid, sid)
+                .orElseThrow(() -> TwilioException.notFound(request.getRequestURI()));
+    }
+
+    private <T> ResponseEntity<byte[]> page(
+            String accountSid,
+            String callSid,
+            MultiValueMap<String, String> query,
+            HttpServletRequest request,
+            String path,
+            Class<T> type,
+            Function<Recording, T> show) {
+        String suffix = request.getRequestURI().replaceFirst(".*/Recordings", "");
+        WireFormat format =
+                switch (suffix) {
+                    case ".json" -> WireFormat.JSON;
+                    case ".csv" -> WireFormat.CSV;
+                    default -> WireFormat.XML;
+                };
+        int size = number(query.getFirst("PageSize"), 50, "PageSize");
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw TwilioException.badRequest(
+                    TwilioErrorCodes.PAGE_SIZE_TOO_LARGE,
+                    "PageSize must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        int page = number(query.getFirst("Page"), 0, "Page");
+        List<Recording> found = recordings.page(accountSid, callSid, page * size, size + 1);
+        boolean more = found.size() > size;
+        List<T> shown = found.stream().limit(size).map(show).toList();
+        String base = path + suffix;
+        return renderer.list(
+                format,
+                "Recording",
+                new ListPage<>(
+                        "recordings",
+                        type,
+                        shown,
+                        page,
+                        size,
+                        pageUri(base, callSid, path.contains("/Calls/"), size, page),
+                        pageUri(base, callSid, path.contains("/Calls/"), size, 0),
+                        more
+                                ? pageUri(base, callSid, path.contains("/Calls/"), size, page + 1)
+                                : null,
+                        page > 0
+                                ? pageUri(base, callSid, path.contains("/Calls/"), size, page - 1)
+                                : null));
+    }
+
+    private static String pageUri(String base, String callSid, boolean ofCall, int size, int page) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(base);
+        if (callSid != null && !ofCall) {
+            uri.queryParam("CallSid", UriUtils.encode(callSid, StandardCharsets.UTF_8));
+        }
+        return uri.queryParam("PageSize", size).queryParam("Page", page).build(true).toUriString();
+    }
+
+    private static int number(String text, int fallback, String name) {
+        if (text == null || text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw TwilioException.badRequest(
+                TwilioErrorCodes.INVALID_PARAMETER, name + " must be a whole number, was: " + text);
+    }
+}
