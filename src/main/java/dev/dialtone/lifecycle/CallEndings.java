@@ -2,6 +2,7 @@ package dev.dialtone.lifecycle;
 
 import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallStatus;
+import dev.dialtone.recordings.RecordingStore;
 import dev.dialtone.webhooks.StatusCallbacks;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -15,11 +16,17 @@ class CallEndings {
     private final SimulationProperties simulation;
     private final StatusCallbacks callbacks;
     private final CallFlow flow;
+    private final RecordingStore recordings;
 
-    CallEndings(SimulationProperties simulation, StatusCallbacks callbacks, CallFlow flow) {
+    CallEndings(
+            SimulationProperties simulation,
+            StatusCallbacks callbacks,
+            CallFlow flow,
+            RecordingStore recordings) {
         this.simulation = simulation;
         this.callbacks = callbacks;
         this.flow = flow;
+        this.recordings = recordings;
     }
 
     void end(Call call, CallStatus status, Integer sipCode, Instant now) {
@@ -30,5 +37,8 @@ class CallEndings {
                 CallFlow.Event.ENDED,
                 status.wire() + (sipCode == null ? "" : " (SIP " + sipCode + ")"),
                 now);
+        if (call.record()) {
+            recordings.endWholeCallRecordings(call.sid(), now);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.dialtone.lifecycle;
 import dev.dialtone.calls.CallEvents;
 import dev.dialtone.calls.CallPricing;
 import dev.dialtone.calls.NextEvent;
+import dev.dialtone.recordings.RecordingStore;
 import dev.dialtone.webhooks.StatusCallbacks;
 import java.math.BigDecimal;
 import org.springframework.context.event.EventListener;
@@ -18,16 +19,19 @@ class CallLifecycle implements CallPricing {
     private final StatusCallbacks callbacks;
     private final CallSimulator simulator;
     private final CallFlow flow;
+    private final RecordingStore recordings;
 
     CallLifecycle(
             SimulationProperties simulation,
             StatusCallbacks callbacks,
             CallSimulator simulator,
-            CallFlow flow) {
+            CallFlow flow,
+            RecordingStore recordings) {
         this.simulation = simulation;
         this.callbacks = callbacks;
         this.simulator = simulator;
         this.flow = flow;
+        this.recordings = recordings;
     }
 
     /** A new call waits in the queue, then dials. */
@@ -58,6 +62,9 @@ class CallLifecycle implements CallPricing {
                     changed.call().status().wire() + ", by an update",
                     changed.call().endTime());
             simulator.endLegs(changed.call());
+            if (changed.call().record()) {
+                recordings.endWholeCallRecordings(changed.call().sid(), changed.call().endTime());
+            }
         } else {
             simulator.applyTimeLimit(changed.call());
         }

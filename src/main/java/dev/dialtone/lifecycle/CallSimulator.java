@@ -297,6 +297,21 @@ public class CallSimulator implements DisposableBean {
         call.answer(now, detection == null ? null : detection.answeredBy());
         callbacks.record(call, StatusCallbacks.Event.ANSWERED);
         flow.record(call, CallFlow.Event.ANSWERED, null, now);
+        if (call.record()) {
+            // Record=true: the whole answered call is recorded, until it ends.
+            String sid = Sids.next("RE", clock);
+            recordings.insert(
+                    new Recording(
+                            sid,
+                            call.accountSid(),
+                            call.sid(),
+                            now,
+                            now,
+                            Recording.UNTIL_THE_CALL_ENDS,
+                            0,
+                            Recording.WHOLE_CALL));
+            flow.record(call, CallFlow.Event.RECORDING, sid + ", the whole call", now);
+        }
         if (call.sendDigits() != null) {
             flow.record(call, CallFlow.Event.SENT_DIGITS, call.sendDigits(), now);
         }

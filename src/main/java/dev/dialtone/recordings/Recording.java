@@ -18,6 +18,12 @@ public record Recording(
         int durationSeconds,
         String source) {
 
+    /** The source of a recording of a whole call ({@code Record=true} on create). */
+    public static final String WHOLE_CALL = "OutboundAPI";
+
+    /** Until a whole call's recording ends with the call. */
+    public static final Instant UNTIL_THE_CALL_ENDS = Instant.parse("9999-12-31T00:00:00Z");
+
     /** {@code in-progress} while the callee is still recorded, {@code completed} after. */
     String status(Instant now) {
         return now.isBefore(endTime) ? "in-progress" : "completed";

@@ -3,6 +3,8 @@ package dev.dialtone.recordings;
 import dev.dialtone.support.DatabaseTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +37,26 @@ public class RecordingStore {
                 DatabaseTime.utc(recording.endTime()),
                 recording.durationSeconds(),
                 recording.source());
+    }
+
+    /**
+     * The call has ended: a recording of the whole call ({@code Record=true}) still in progress
+     * ends with it, as long as the call talked after its answer.
+     */
+    public void endWholeCallRecordings(String callSid, Instant ended) {
+        for (Recording open :
+                jdbc.query(
+                        SELECT + " WHERE call_sid = ? AND source = ? AND end_time > ?",
+                        this::read,
+                        callSid,
+                        Recording.WHOLE_CALL,
+                        DatabaseTime.utc(ended))) {
+            jdbc.update(
+                    "UPDATE recordings SET end_time = ?, duration_seconds = ? WHERE sid = ?",
+                    DatabaseTime.utc(ended),
+                    (int) Duration.between(open.startTime(), ended).toSeconds(),
+                    open.sid());
+        }
     }
 
     Optional<Recording> find(String accountSid, String sid) {

@@ -162,4 +162,33 @@ class RecordFlowTest extends LifecycleTest {
         assertThat(action.parameter("RecordingDuration")).isEqualTo("1");
         assertThat(action.parameter("Digits")).isEmpty();
     }
+
+    @Test
+    void recordTrueOnCreateRecordsTheWholeAnsweredCall() {
+        String sid =
+                asOne().formParam("To", uniqueNumber())
+                        .formParam("From", "+15005550006")
+                        .formParam("Twiml", "<Response><Pause length=\"2\"/><Hangup/></Response>")
+                        .formParam("Record", "true")
+                        .post(callsJson())
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("sid");
+
+        String duration = awaitStatus(sid, "completed").getString("duration");
+
+        Response list =
+                asOne().get(
+                                "/2010-04-01/Accounts/"
+                                        + TestAccounts.ONE
+                                        + "/Calls/"
+                                        + sid
+                                        + "/Recordings.json");
+        assertThat(SPEC.problems("ListCallRecordingResponse", list.jsonPath().getMap("")))
+                .isEmpty();
+        assertThat(list.jsonPath().getList("recordings.source")).containsExactly("OutboundAPI");
+        assertThat(list.jsonPath().getString("recordings[0].status")).isEqualTo("completed");
+        assertThat(list.jsonPath().getString("recordings[0].duration")).isEqualTo(duration);
+    }
 }
