@@ -79,29 +79,15 @@ class RecordFlowTest extends LifecycleTest {
         assertThat(fetched.getMediaUrl().toString()).isEqualTo(action.parameter("RecordingUrl"));
 
         // The JSON is the spec's.
-        Response list =
-                asOne().get(
-                                "/2010-04-01/Accounts/"
-                                        + TestAccounts.ONE
-                                        + "/Calls/"
-                                        + sid
-                                        + "/Recordings.json");
+        Response list = asOne().get(account("/Calls/" + sid + "/Recordings.json"));
         assertThat(SPEC.problems("ListCallRecordingResponse", list.jsonPath().getMap("")))
                 .as(list.asString())
                 .isEmpty();
-        Response one =
-                asOne().get(
-                                "/2010-04-01/Accounts/"
-                                        + TestAccounts.ONE
-                                        + "/Recordings/"
-                                        + recording
-                                        + ".json");
+        Response one = asOne().get(account("/Recordings/" + recording + ".json"));
         assertThat(SPEC.problems("api.v2010.account.recording", one.jsonPath().getMap("")))
                 .as(one.asString())
                 .isEmpty();
-        Response all =
-                asOne().queryParam("CallSid", sid)
-                        .get("/2010-04-01/Accounts/" + TestAccounts.ONE + "/Recordings.json");
+        Response all = asOne().queryParam("CallSid", sid).get(account("/Recordings.json"));
         assertThat(SPEC.problems("ListRecordingResponse", all.jsonPath().getMap(""))).isEmpty();
         assertThat(all.jsonPath().getList("recordings.sid")).containsExactly(recording);
 
@@ -125,22 +111,8 @@ class RecordFlowTest extends LifecycleTest {
         List<Map<String, String>> flow = timeline(sid).getList("flow");
         assertThat(flow).extracting(step -> step.get("event")).contains("recording");
 
-        asOne().delete(
-                        "/2010-04-01/Accounts/"
-                                + TestAccounts.ONE
-                                + "/Recordings/"
-                                + recording
-                                + ".json")
-                .then()
-                .statusCode(204);
-        asOne().get(
-                        "/2010-04-01/Accounts/"
-                                + TestAccounts.ONE
-                                + "/Recordings/"
-                                + recording
-                                + ".json")
-                .then()
-                .statusCode(404);
+        asOne().delete(account("/Recordings/" + recording + ".json")).then().statusCode(204);
+        asOne().get(account("/Recordings/" + recording + ".json")).then().statusCode(404);
     }
 
     @Test
@@ -178,17 +150,16 @@ class RecordFlowTest extends LifecycleTest {
 
         String duration = awaitStatus(sid, "completed").getString("duration");
 
-        Response list =
-                asOne().get(
-                                "/2010-04-01/Accounts/"
-                                        + TestAccounts.ONE
-                                        + "/Calls/"
-                                        + sid
-                                        + "/Recordings.json");
+        Response list = asOne().get(account("/Calls/" + sid + "/Recordings.json"));
         assertThat(SPEC.problems("ListCallRecordingResponse", list.jsonPath().getMap("")))
                 .isEmpty();
         assertThat(list.jsonPath().getList("recordings.source")).containsExactly("OutboundAPI");
         assertThat(list.jsonPath().getString("recordings[0].status")).isEqualTo("completed");
         assertThat(list.jsonPath().getString("recordings[0].duration")).isEqualTo(duration);
+    }
+
+    /** A path of account one's part of the 2010 API. */
+    private static String account(String tail) {
+        return "/2010-04-01/Accounts/" + TestAccounts.ONE + tail;
     }
 }
