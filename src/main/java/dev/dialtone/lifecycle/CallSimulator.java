@@ -4,21 +4,16 @@ import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallStatus;
 import dev.dialtone.calls.CallStore;
 import dev.dialtone.calls.NextEvent;
-import dev.dialtone.calls.Sids;
-import dev.dialtone.recordings.Recording;
-import dev.dialtone.recordings.RecordingStore;
 import dev.dialtone.support.AfterCommit;
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.support.InFlightLimit;
 import dev.dialtone.support.WakeableLoop;
 import dev.dialtone.twiml.Callee;
-import dev.dialtone.twiml.Dialing;
 import dev.dialtone.twiml.TwimlInterpreter;
 import dev.dialtone.twiml.TwimlParser;
 import dev.dialtone.twiml.TwimlPlan;
 import dev.dialtone.twiml.Verb;
 import dev.dialtone.twiml.VerbTimings;
-import dev.dialtone.web.PublicUrl;
 import dev.dialtone.webhooks.CallNotifications;
 import dev.dialtone.webhooks.FormEncoding;
 import dev.dialtone.webhooks.StatusCallbacks;
@@ -77,8 +72,8 @@ public class CallSimulator implements DisposableBean {
     private final TwimlFetcher fetcher;
     private final Scenarios scenarios;
     private final CallFlow flow;
-    private final RecordingStore recordings;
-    private final PublicUrl publicUrl;
+    private final CallDials dials;
+    private final VerbRecordings verbRecordings;
     private final VerbTimings timings;
     private final CallSteps steps;
     private final Clock clock;
@@ -98,8 +93,8 @@ public class CallSimulator implements DisposableBean {
             TwimlFetcher fetcher,
             Scenarios scenarios,
             CallFlow flow,
-            RecordingStore recordings,
-            PublicUrl publicUrl,
+            CallDials dials,
+            VerbRecordings verbRecordings,
             Clock clock,
             MeterRegistry meters) {
         this.calls = calls;
@@ -113,8 +108,8 @@ public class CallSimulator implements DisposableBean {
         this.fetcher = fetcher;
         this.scenarios = scenarios;
         this.flow = flow;
-        this.recordings = recordings;
-        this.publicUrl = publicUrl;
+        this.dials = dials;
+        this.verbRecordings = verbRecordings;
         this.timings =
                 new VerbTimings(
                         simulation.sayTimePerCharacter(),
@@ -298,19 +293,7 @@ public class CallSimulator implements DisposableBean {
         callbacks.record(call, StatusCallbacks.Event.ANSWERED);
         flow.record(call, CallFlow.Event.ANSWERED, null, now);
         if (call.record()) {
-            // Record=true: the whole answered call is recorded, until it ends.
-            String sid = Sids.next("RE", clock);
-            recordings.insert(
-                    new Recording(
-                            sid,
-                            call.accountSid(),
-                            call.sid(),
-                            now,
-                            now,
-                            Recording.UNTIL_THE_CALL_ENDS,
-                            0,
-                            Recording.WHOLE_CALL));
-            flow.record(call, CallFlow.Event.RECORDING, sid + ", the whole call", now);
+            verbRecordings.wholeCall(call, now);
         }
         if (call.sendDigits() != null) {
             flow.record(call, CallFlow.Event.SENT_DIGITS, call.sendDigits(), now);
@@ -528,10 +511,17 @@ public class CallSimulator implements DisposableBean {
                 call.countGathers(plan.gathers());
                 plan.notes().forEach(note -> log.info("Call {}: {}", call.sid(), note));
                 if (plan.ending() == TwimlPlan.Ending.DIAL) {
-                    startDial(call, document, plan.position(), documentUrl, now);
+                    dials.start(
+                                    call,
+                                    document.body(),
+                                    document.verbs(),
+                                    plan.position(),
+                                    documentUrl,
+                                    now)
+                            .forEach(this::wakeAfterCommit);
                 } else if (plan.ending() == TwimlPlan.Ending.RECORD) {
                     call.countGathers(1);
-                    startRecording(call, plan, deadline, now);
+                    verbRecordings.start(call, plan, deadline, now);
                 } else {
                     call.countGathers(1);
                     // Listening ends with the wait, or with the call when that comes first.
@@ -554,139 +544,15 @@ public class CallSimulator implements DisposableBean {
     }
 
     /**
-     * The call's {@code <Dial>} starts: each leg is a call of its own that rings at once, its fate
-     * decided by its scenario; the calling leg waits until the dial is over, with its outcome.
-     */
-    private void startDial(
-            Call parent, Document document, int position, String documentUrl, Instant now)
-            throws TwimlParser.UnparseableTwiml {
-        Dialing dialing = Dialing.of(document.verbs(), position, documentUrl);
-        dialing.notes().forEach(note -> log.info("Call {}: {}", parent.sid(), note));
-        String from = dialing.callerId() != null ? dialing.callerId() : parent.from();
-        List<Call> legs = new ArrayList<>();
-        List<CallScript> scripts = new ArrayList<>();
-        for (Dialing.Leg target : dialing.legs()) {
-            if (!Call.isEndpoint(target.to())) {
-                log.info("Call {}: <Dial> cannot ring {}; skipped", parent.sid(), target.to());
-                continue;
-            }
-            Call leg =
-                    Call.dialLeg(
-                            Sids.next("CA", clock),
-                            parent,
-                            target.to(),
-                            from,
-                            dialing.timeoutSeconds(),
-                            dialing.timeLimitSeconds(),
-                            target.statusCallback(),
-                            target.statusCallbackMethod(),
-                            target.statusCallbackEvents(),
-                            now);
-            CallScript script = scenarios.scriptFor(parent.accountSid(), target.to());
-            dial(leg, script, now);
-            legs.add(leg);
-            scripts.add(script);
-        }
-        if (legs.isEmpty()) {
-            parent.dialUntil(
-                    documentUrl,
-                    document.body(),
-                    position,
-                    now,
-                    FormEncoding.encode(List.of(Map.entry("DialCallStatus", "failed"))),
-                    now);
-            return;
-        }
-        CallSteps.DialOutcome outcome =
-                steps.dialOutcome(legs, scripts, dialing.timeLimitSeconds());
-        flow.record(
-                parent,
-                CallFlow.Event.DIALING,
-                String.join(", ", legs.stream().map(l -> l.sid() + " to " + l.to()).toList()),
-                now);
-        for (Call leg : legs) {
-            calls.insert(leg);
-            wakeAfterCommit(leg);
-        }
-        parent.dialUntil(
-                documentUrl,
-                document.body(),
-                position,
-                outcome.over(),
-                FormEncoding.encode(
-                        List.of(
-                                Map.entry("DialCallStatus", outcome.status()),
-                                Map.entry("DialCallSid", outcome.dialCallSid()),
-                                Map.entry(
-                                        "DialCallDuration",
-                                        Long.toString(outcome.bridgedSeconds())),
-                                Map.entry(
-                                        "DialBridged",
-                                        Boolean.toString(outcome.status().equals("completed"))))),
-                now);
-    }
-
-    /**
-     * The call's {@code <Record>} starts: the recording exists at once (in progress until it ends),
-     * and when it ends the action is requested with its sid, URL, duration and the key that ended
-     * it. A call that ends first (its talk time) ends with it.
-     */
-    private void startRecording(Call call, TwimlPlan plan, Instant deadline, Instant now) {
-        Instant ends = now.plus(simulation.scaled(plan.waiting()));
-        boolean hungUp = deadline.isBefore(ends);
-        Instant over = hungUp ? deadline : ends;
-        String sid = Sids.next("RE", clock);
-        String url =
-                publicUrl.base()
-                        + "/2010-04-01/Accounts/"
-                        + call.accountSid()
-                        + "/Recordings/"
-                        + sid;
-        int seconds =
-                Integer.parseInt(
-                        plan.parameters().stream()
-                                .filter(p -> p.getKey().equals("RecordingDuration"))
-                                .findFirst()
-                                .orElseThrow()
-                                .getValue());
-        recordings.insert(
-                new Recording(
-                        sid, call.accountSid(), call.sid(), now, now, over, seconds, "RecordVerb"));
-        flow.record(call, CallFlow.Event.RECORDING, sid + ", " + seconds + " s", now);
-        if (hungUp) {
-            call.schedule(NextEvent.END_COMPLETED, deadline);
-            return;
-        }
-        List<Map.Entry<String, String>> parameters = new ArrayList<>();
-        parameters.add(Map.entry("RecordingUrl", url));
-        parameters.add(Map.entry("RecordingSid", sid));
-        parameters.addAll(plan.parameters());
-        call.runTwiml(
-                plan.redirectUrl(), plan.redirectMethod(), null, FormEncoding.encode(parameters));
-        call.schedule(NextEvent.RUN_TWIML, ends);
-    }
-
-    /**
      * The Dial is over: its action is requested with the outcome, or without one the call goes on
      * with the verb after the Dial. Answers whether a fetch must follow.
      */
     private boolean dialDone(Call call, Instant now) {
-        flow.record(call, CallFlow.Event.DIAL_OVER, call.twimlParameters(), now);
-        Dialing dialing;
         try {
-            dialing =
-                    Dialing.of(
-                            TwimlParser.parse(call.twimlDocument()),
-                            call.twimlPosition(),
-                            call.twimlUrl());
+            dials.done(call, now);
         } catch (TwimlParser.UnparseableTwiml e) {
             twimlFailed(call, e.errorCode(), e.getMessage(), now);
             return false;
-        }
-        if (dialing.action() != null) {
-            call.runTwiml(dialing.action(), dialing.method(), null, call.twimlParameters());
-        } else {
-            call.goOnAfterDial();
         }
         return runTwiml(call, null, now);
     }
@@ -764,21 +630,6 @@ public class CallSimulator implements DisposableBean {
         }
     }
 
-    /** A call hung up while it dials: its legs end with it. */
-    public void endLegs(Call parent) {
-        Instant now = now();
-        for (Call leg : calls.lockLiveLegs(parent.sid())) {
-            end(
-                    leg,
-                    leg.status() == CallStatus.IN_PROGRESS
-                            ? CallStatus.COMPLETED
-                            : CallStatus.CANCELED,
-                    null,
-                    now);
-            calls.save(leg);
-        }
-    }
-
     /** Schedules what a TwiML plan leads to, within the call's talk time and TimeLimit. */
     private void follow(Call call, CallScript script, TwimlPlan plan, Instant now) {
         plan.notes().forEach(note -> log.info("Call {}: {}", call.sid(), note));
@@ -798,6 +649,11 @@ public class CallSimulator implements DisposableBean {
     }
 
     // What an operator may do through the control API, inside the caller's transaction.
+
+    /** A call hung up while it dials: its legs end with it. */
+    public void endLegs(Call parent) {
+        dials.endLegs(parent, now());
+    }
 
     /** Dials a queued call now. */
     public void ringNow(Call call) {
