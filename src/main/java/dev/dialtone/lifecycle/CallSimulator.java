@@ -9,6 +9,7 @@ import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.support.InFlightLimit;
 import dev.dialtone.support.WakeableLoop;
 import dev.dialtone.twiml.Callee;
+import dev.dialtone.twiml.RecordingCallback;
 import dev.dialtone.twiml.TwimlInterpreter;
 import dev.dialtone.twiml.TwimlParser;
 import dev.dialtone.twiml.TwimlPlan;
@@ -521,7 +522,12 @@ public class CallSimulator implements DisposableBean {
                             .forEach(this::wakeAfterCommit);
                 } else if (plan.ending() == TwimlPlan.Ending.RECORD) {
                     call.countGathers(1);
-                    verbRecordings.start(call, plan, deadline, now);
+                    verbRecordings.start(
+                            call,
+                            plan,
+                            RecordingCallback.of(document.verbs(), plan.position(), documentUrl),
+                            deadline,
+                            now);
                 } else {
                     call.countGathers(1);
                     // Listening ends with the wait, or with the call when that comes first.

@@ -5,9 +5,11 @@ import dev.dialtone.calls.NextEvent;
 import dev.dialtone.calls.Sids;
 import dev.dialtone.recordings.Recording;
 import dev.dialtone.recordings.RecordingStore;
+import dev.dialtone.twiml.RecordingCallback;
 import dev.dialtone.twiml.TwimlPlan;
 import dev.dialtone.web.PublicUrl;
 import dev.dialtone.webhooks.FormEncoding;
+import dev.dialtone.webhooks.StatusCallbacks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ class VerbRecordings {
     private final RecordingStore recordings;
     private final PublicUrl publicUrl;
     private final CallFlow flow;
+    private final StatusCallbacks callbacks;
     private final SimulationProperties simulation;
     private final Clock clock;
 
@@ -31,11 +34,13 @@ class VerbRecordings {
             RecordingStore recordings,
             PublicUrl publicUrl,
             CallFlow flow,
+            StatusCallbacks callbacks,
             SimulationProperties simulation,
             Clock clock) {
         this.recordings = recordings;
         this.publicUrl = publicUrl;
         this.flow = flow;
+        this.callbacks = callbacks;
         this.simulation = simulation;
         this.clock = clock;
     }
@@ -45,7 +50,8 @@ class VerbRecordings {
      * and when it ends the action is requested with its sid, URL, duration and the key that ended
      * it. A call that ends first (its talk time) ends with it.
      */
-    void start(Call call, TwimlPlan plan, Instant deadline, Instant now) {
+    void start(
+            Call call, TwimlPlan plan, RecordingCallback callback, Instant deadline, Instant now) {
         Instant ends = now.plus(simulation.scaled(plan.waiting()));
         boolean hungUp = deadline.isBefore(ends);
         Instant over = hungUp ? deadline : ends;
@@ -67,6 +73,24 @@ class VerbRecordings {
                 new Recording(
                         sid, call.accountSid(), call.sid(), now, now, over, seconds, "RecordVerb"));
         flow.record(call, CallFlow.Event.RECORDING, sid + ", " + seconds + " s", now);
+        if (callback != null) {
+            if (callback.events().contains("in-progress")) {
+                callbacks.recordRecordingStatus(
+                        call,
+                        callback.url(),
+                        callback.method(),
+                        recordingStatus(sid, url, "in-progress", null),
+                        now);
+            }
+            if (callback.events().contains("completed")) {
+                callbacks.recordRecordingStatus(
+                        call,
+                        callback.url(),
+                        callback.method(),
+                        recordingStatus(sid, url, "completed", seconds),
+                        over);
+            }
+        }
         if (hungUp) {
             call.schedule(NextEvent.END_COMPLETED, deadline);
             return;
@@ -78,6 +102,21 @@ class VerbRecordings {
         call.runTwiml(
                 plan.redirectUrl(), plan.redirectMethod(), null, FormEncoding.encode(parameters));
         call.schedule(NextEvent.RUN_TWIML, ends);
+    }
+
+    /** What a recording status callback says, beside AccountSid and CallSid. */
+    private static List<Map.Entry<String, String>> recordingStatus(
+            String sid, String url, String status, Integer seconds) {
+        List<Map.Entry<String, String>> parameters = new ArrayList<>();
+        parameters.add(Map.entry("RecordingSid", sid));
+        parameters.add(Map.entry("RecordingUrl", url));
+        parameters.add(Map.entry("RecordingStatus", status));
+        if (seconds != null) {
+            parameters.add(Map.entry("RecordingDuration", Integer.toString(seconds)));
+        }
+        parameters.add(Map.entry("RecordingChannels", "1"));
+        parameters.add(Map.entry("RecordingSource", "RecordVerb"));
+        return parameters;
     }
 
     /** {@code Record=true}: the whole answered call is recorded, until it ends. */

@@ -95,6 +95,23 @@ public class StatusCallbacks {
                 at);
     }
 
+    /**
+     * A recording's status callback (a {@code <Record>}'s {@code recordingStatusCallback}), due at
+     * {@code at}, through the same outbox and in the same sequence as the call's other callbacks.
+     */
+    public void recordRecordingStatus(
+            Call call,
+            String url,
+            WebhookMethod method,
+            List<Map.Entry<String, String>> parameters,
+            Instant at) {
+        List<Map.Entry<String, String>> p = new ArrayList<>();
+        p.add(Map.entry("AccountSid", call.accountSid()));
+        p.add(Map.entry("CallSid", call.sid()));
+        p.addAll(parameters);
+        enqueue(call, url, method, p, call.takeCallbackSequence(), DatabaseTime.now(clock), at);
+    }
+
     /** A request into the outbox, due at {@code dueAt} unless one of the call's is still out. */
     private void enqueue(
             Call call,

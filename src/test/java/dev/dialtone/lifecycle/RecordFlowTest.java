@@ -116,6 +116,40 @@ class RecordFlowTest extends LifecycleTest {
     }
 
     @Test
+    void theRecordingsStatusCallbackHearsItStartAndComplete() {
+        String to = uniqueNumber();
+        scenario(to, "RecordTime", "1s", "Digits", "#", "TalkTime", "30s");
+        String app = path("app");
+        String saved = path("saved");
+        String status = path("recording-status");
+        RECEIVER.twiml(
+                app,
+                "<Response><Record action=\""
+                        + RECEIVER.url(saved)
+                        + "\" recordingStatusCallback=\""
+                        + RECEIVER.url(status)
+                        + "\" recordingStatusCallbackEvent=\"in-progress completed\"/></Response>");
+        RECEIVER.twiml(saved, "<Response><Hangup/></Response>");
+
+        String sid = callWithUrl(to, RECEIVER.url(app));
+
+        String recording = awaitRequests(sid, saved, 1).get(0).parameter("RecordingSid");
+        List<WebhookReceiver.Received> statuses = awaitRequests(sid, status, 2);
+        assertThat(statuses)
+                .extracting(r -> r.parameter("RecordingStatus"))
+                .containsExactly("in-progress", "completed");
+        assertThat(statuses)
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.parameter("RecordingSid")).isEqualTo(recording);
+                            assertThat(r.parameter("RecordingSource")).isEqualTo("RecordVerb");
+                            assertThat(r.parameter("RecordingChannels")).isEqualTo("1");
+                            assertThat(r.signature()).isNotBlank();
+                        });
+        assertThat(statuses.get(1).parameter("RecordingDuration")).isEqualTo("1");
+    }
+
+    @Test
     void aRecordEndsAfterItsTimeoutOfSilenceAndTrimsItAway() {
         String to = uniqueNumber();
         scenario(to, "RecordTime", "1s", "TalkTime", "30s");
