@@ -87,12 +87,12 @@ class RecordingsController {
     @GetMapping("/Recordings/{sid}")
     ResponseEntity<?> fetch(
             @PathVariable String accountSid, @PathVariable String sid, HttpServletRequest request) {
+        WireFormat.Segment segment = WireFormat.segment(sid);
         if (sid.endsWith(".json") || sid.endsWith(".xml")) {
-            WireFormat format = sid.endsWith(".json") ? WireFormat.JSON : WireFormat.XML;
-            Recording recording = find(accountSid, sid.substring(0, sid.lastIndexOf('.')), request);
+            Recording recording = find(accountSid, segment.name(), request);
             return renderer.record(
                     200,
-                    format,
+                    segment.format(),
                     "Recording",
                     RecordingRepresentation.of(recording, publicUrl.base(), clock.instant()));
         }
@@ -110,8 +110,7 @@ class RecordingsController {
     @DeleteMapping({"/Recordings/{sid}"})
     ResponseEntity<Void> delete(
             @PathVariable String accountSid, @PathVariable String sid, HttpServletRequest request) {
-        String bare = sid.endsWith(".json") ? sid.substring(0, sid.length() - 5) : sid;
-        if (!recordings.delete(accountSid, bare)) {
+        if (!recordings.delete(accountSid, WireFormat.segment(sid).name())) {
             throw TwilioException.notFound(request.getRequestURI());
         }
         return ResponseEntity.noContent().build();
@@ -132,12 +131,7 @@ class RecordingsController {
             Class<T> type,
             Function<Recording, T> show) {
         String suffix = request.getRequestURI().replaceFirst(".*/Recordings", "");
-        WireFormat format =
-                switch (suffix) {
-                    case ".json" -> WireFormat.JSON;
-                    case ".csv" -> WireFormat.CSV;
-                    default -> WireFormat.XML;
-                };
+        WireFormat format = WireFormat.ofPath(request.getRequestURI());
         int size = number(query.getFirst("PageSize"), 50, "PageSize");
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw TwilioException.badRequest(
