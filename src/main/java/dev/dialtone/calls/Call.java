@@ -677,6 +677,13 @@ public class Call {
         return recordingStatusCallbackMethod;
     }
 
+    /** The recording events the call's recording callback hears; {@code completed} by default. */
+    public List<String> recordingStatusCallbackEvents() {
+        return recordingStatusCallbackEvents == null || recordingStatusCallbackEvents.isEmpty()
+                ? List.of("completed")
+                : List.of(recordingStatusCallbackEvents.split(" "));
+    }
+
     public String recordingTrack() {
         return recordingTrack;
     }

@@ -1,5 +1,6 @@
 package dev.dialtone.calls;
 
+import dev.dialtone.web.FormParameters;
 import dev.dialtone.web.TwilioErrorCodes;
 import dev.dialtone.web.TwilioException;
 import java.util.List;

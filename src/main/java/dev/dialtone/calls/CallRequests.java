@@ -2,6 +2,7 @@ package dev.dialtone.calls;
 
 import static dev.dialtone.web.TwilioErrorCodes.*;
 
+import dev.dialtone.web.FormParameters;
 import dev.dialtone.web.TwilioException;
 import dev.dialtone.web.WebhookMethod;
 import java.util.List;

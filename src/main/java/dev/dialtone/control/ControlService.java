@@ -7,7 +7,7 @@ import dev.dialtone.calls.CallStore;
 import dev.dialtone.lifecycle.CallFlow;
 import dev.dialtone.lifecycle.CallSimulator;
 import dev.dialtone.lifecycle.Scenarios;
-import dev.dialtone.recordings.RecordingStore;
+import dev.dialtone.recordings.CallRecordings;
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.web.TwilioErrorCodes;
 import dev.dialtone.web.TwilioException;
@@ -26,7 +26,7 @@ class ControlService {
     private final CallRequestLog journal;
     private final Scenarios scenarios;
     private final CallFlow flow;
-    private final RecordingStore recordings;
+    private final CallRecordings recordings;
     private final Clock clock;
 
     ControlService(
@@ -35,7 +35,7 @@ class ControlService {
             CallRequestLog journal,
             Scenarios scenarios,
             CallFlow flow,
-            RecordingStore recordings,
+            CallRecordings recordings,
             Clock clock) {
         this.calls = calls;
         this.scenarios = scenarios;

@@ -2,7 +2,7 @@ package dev.dialtone.lifecycle;
 
 import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallStatus;
-import dev.dialtone.recordings.RecordingStore;
+import dev.dialtone.recordings.CallRecordings;
 import dev.dialtone.webhooks.StatusCallbacks;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -16,13 +16,13 @@ class CallEndings {
     private final SimulationProperties simulation;
     private final StatusCallbacks callbacks;
     private final CallFlow flow;
-    private final RecordingStore recordings;
+    private final CallRecordings recordings;
 
     CallEndings(
             SimulationProperties simulation,
             StatusCallbacks callbacks,
             CallFlow flow,
-            RecordingStore recordings) {
+            CallRecordings recordings) {
         this.simulation = simulation;
         this.callbacks = callbacks;
         this.flow = flow;
@@ -31,14 +31,14 @@ class CallEndings {
 
     void end(Call call, CallStatus status, Integer sipCode, Instant now) {
         call.finish(status, sipCode, now, simulation.pricePerMinute());
-        callbacks.record(call, StatusCallbacks.Event.COMPLETED);
+        callbacks.record(
+                call,
+                StatusCallbacks.Event.COMPLETED,
+                recordings.onCompletedCallback(recordings.endWith(call, now)));
         flow.record(
                 call,
                 CallFlow.Event.ENDED,
                 status.wire() + (sipCode == null ? "" : " (SIP " + sipCode + ")"),
                 now);
-        if (call.record()) {
-            recordings.endWholeCallRecordings(call.sid(), now);
-        }
     }
 }

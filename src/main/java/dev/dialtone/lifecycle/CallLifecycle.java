@@ -1,9 +1,10 @@
 package dev.dialtone.lifecycle;
 
+import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallEvents;
 import dev.dialtone.calls.CallPricing;
 import dev.dialtone.calls.NextEvent;
-import dev.dialtone.recordings.RecordingStore;
+import dev.dialtone.recordings.CallRecordings;
 import dev.dialtone.webhooks.StatusCallbacks;
 import java.math.BigDecimal;
 import org.springframework.context.event.EventListener;
@@ -19,14 +20,14 @@ class CallLifecycle implements CallPricing {
     private final StatusCallbacks callbacks;
     private final CallSimulator simulator;
     private final CallFlow flow;
-    private final RecordingStore recordings;
+    private final CallRecordings recordings;
 
     CallLifecycle(
             SimulationProperties simulation,
             StatusCallbacks callbacks,
             CallSimulator simulator,
             CallFlow flow,
-            RecordingStore recordings) {
+            CallRecordings recordings) {
         this.simulation = simulation;
         this.callbacks = callbacks;
         this.simulator = simulator;
@@ -55,16 +56,17 @@ class CallLifecycle implements CallPricing {
     @EventListener
     void changed(CallEvents.Changed changed) {
         if (changed.ended()) {
-            callbacks.record(changed.call(), StatusCallbacks.Event.COMPLETED);
+            Call call = changed.call();
+            callbacks.record(
+                    call,
+                    StatusCallbacks.Event.COMPLETED,
+                    recordings.onCompletedCallback(recordings.endWith(call, call.endTime())));
             flow.record(
                     changed.call(),
                     CallFlow.Event.ENDED,
                     changed.call().status().wire() + ", by an update",
                     changed.call().endTime());
             simulator.endLegs(changed.call());
-            if (changed.call().record()) {
-                recordings.endWholeCallRecordings(changed.call().sid(), changed.call().endTime());
-            }
         } else {
             simulator.applyTimeLimit(changed.call());
         }

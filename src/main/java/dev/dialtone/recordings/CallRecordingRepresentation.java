@@ -53,7 +53,7 @@ record CallRecordingRepresentation(
                 null,
                 "USD",
                 recording.status(now),
-                1,
+                recording.channels(),
                 recording.source(),
                 null,
                 "both");

@@ -54,7 +54,7 @@ record RecordingRepresentation(
                 null,
                 "USD",
                 recording.status(now),
-                1,
+                recording.channels(),
                 recording.source(),
                 null,
                 uri + ".json",

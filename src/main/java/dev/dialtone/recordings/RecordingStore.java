@@ -1,10 +1,12 @@
 package dev.dialtone.recordings;
 
 import dev.dialtone.support.DatabaseTime;
+import dev.dialtone.web.WebhookMethod;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,11 +14,12 @@ import org.springframework.stereotype.Component;
 
 /** The recordings table. */
 @Component
-public class RecordingStore {
+class RecordingStore {
 
     private static final String SELECT =
             "SELECT sid, account_sid, call_sid, date_created, start_time, end_time, duration_seconds,"
-                    + " source"
+                    + " source, channels, status_callback, status_callback_method,"
+                    + " status_callback_events, paused_since, paused_skips, skipped_millis"
                     + " FROM recordings";
 
     private final JdbcTemplate jdbc;
@@ -25,10 +28,14 @@ public class RecordingStore {
         this.jdbc = jdbc;
     }
 
-    public void insert(Recording recording) {
+    void insert(Recording recording) {
+        Recording.Callback callback = recording.callback();
         jdbc.update(
                 "INSERT INTO recordings (sid, account_sid, call_sid, date_created, start_time,"
-                        + " end_time, duration_seconds, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " end_time, duration_seconds, source, channels, status_callback,"
+                        + " status_callback_method, status_callback_events, paused_since,"
+                        + " paused_skips, skipped_millis)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 recording.sid(),
                 recording.accountSid(),
                 recording.callSid(),
@@ -36,27 +43,67 @@ public class RecordingStore {
                 DatabaseTime.utc(recording.startTime()),
                 DatabaseTime.utc(recording.endTime()),
                 recording.durationSeconds(),
-                recording.source());
+                recording.source(),
+                recording.channels(),
+                callback == null ? null : callback.url(),
+                callback == null ? null : callback.method().name(),
+                callback == null ? null : String.join(" ", callback.events()),
+                DatabaseTime.utc(recording.pausedSince()),
+                recording.pausedSkips(),
+                recording.skippedMillis());
     }
 
-    /**
-     * The call has ended: a recording of the whole call ({@code Record=true}) still in progress
-     * ends with it, as long as the call talked after its answer.
-     */
-    public void endWholeCallRecordings(String callSid, Instant ended) {
-        for (Recording open :
-                jdbc.query(
-                        SELECT + " WHERE call_sid = ? AND source = ? AND end_time > ?",
-                        this::read,
-                        callSid,
-                        Recording.WHOLE_CALL,
-                        DatabaseTime.utc(ended))) {
-            jdbc.update(
-                    "UPDATE recordings SET end_time = ?, duration_seconds = ? WHERE sid = ?",
-                    DatabaseTime.utc(ended),
-                    (int) Duration.between(open.startTime(), ended).toSeconds(),
-                    open.sid());
-        }
+    /** The call's recordings still under way at {@code now}, oldest first. */
+    List<Recording> open(String callSid, Instant now) {
+        return jdbc.query(
+                SELECT + " WHERE call_sid = ? AND end_time > ? ORDER BY date_created, sid",
+                this::read,
+                callSid,
+                DatabaseTime.utc(now));
+    }
+
+    /** The recording ends at {@code at} with the duration it has then. */
+    Recording end(Recording open, Instant at) {
+        int seconds = open.secondsUntil(at);
+        jdbc.update(
+                "UPDATE recordings SET end_time = ?, duration_seconds = ?, paused_since = NULL"
+                        + " WHERE sid = ?",
+                DatabaseTime.utc(at),
+                seconds,
+                open.sid());
+        return new Recording(
+                open.sid(),
+                open.accountSid(),
+                open.callSid(),
+                open.dateCreated(),
+                open.startTime(),
+                at,
+                seconds,
+                open.source(),
+                open.channels(),
+                open.callback(),
+                null,
+                false,
+                open.skippedMillis());
+    }
+
+    void pause(Recording open, Instant at, boolean skips) {
+        jdbc.update(
+                "UPDATE recordings SET paused_since = ?, paused_skips = ? WHERE sid = ?",
+                DatabaseTime.utc(at),
+                skips,
+                open.sid());
+    }
+
+    /** A paused recording records again; a pause it skips is left out of its duration. */
+    void resume(Recording paused, Instant at) {
+        long skipped =
+                paused.pausedSkips() ? Duration.between(paused.pausedSince(), at).toMillis() : 0;
+        jdbc.update(
+                "UPDATE recordings SET paused_since = NULL, paused_skips = FALSE,"
+                        + " skipped_millis = skipped_millis + ? WHERE sid = ?",
+                skipped,
+                paused.sid());
     }
 
     Optional<Recording> find(String accountSid, String sid) {
@@ -90,19 +137,30 @@ public class RecordingStore {
                 > 0;
     }
 
-    public int deleteAll(String accountSid) {
+    int deleteAll(String accountSid) {
         return jdbc.update("DELETE FROM recordings WHERE account_sid = ?", accountSid);
     }
 
     private Recording read(ResultSet rs, int row) throws SQLException {
+        String url = rs.getString("status_callback");
         return new Recording(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                DatabaseTime.read(rs, 4),
-                DatabaseTime.read(rs, 5),
-                DatabaseTime.read(rs, 6),
-                rs.getInt(7),
-                rs.getString(8));
+                rs.getString("sid"),
+                rs.getString("account_sid"),
+                rs.getString("call_sid"),
+                DatabaseTime.read(rs, "date_created"),
+                DatabaseTime.read(rs, "start_time"),
+                DatabaseTime.read(rs, "end_time"),
+                rs.getInt("duration_seconds"),
+                rs.getString("source"),
+                rs.getInt("channels"),
+                url == null
+                        ? null
+                        : new Recording.Callback(
+                                url,
+                                WebhookMethod.valueOf(rs.getString("status_callback_method")),
+                                Arrays.asList(rs.getString("status_callback_events").split(" "))),
+                DatabaseTime.read(rs, "paused_since"),
+                rs.getBoolean("paused_skips"),
+                rs.getLong("skipped_millis"));
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,16 +36,77 @@ class RecordingsController {
     private static final int MAX_PAGE_SIZE = 1000;
 
     private final RecordingStore recordings;
+    private final LiveRecordings live;
     private final TwilioRenderer renderer;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
     RecordingsController(
-            RecordingStore recordings, TwilioRenderer renderer, PublicUrl publicUrl, Clock clock) {
+            RecordingStore recordings,
+            LiveRecordings live,
+            TwilioRenderer renderer,
+            PublicUrl publicUrl,
+            Clock clock) {
         this.recordings = recordings;
+        this.live = live;
         this.renderer = renderer;
         this.publicUrl = publicUrl;
         this.clock = clock;
+    }
+
+    /** Starts recording a call in progress. */
+    @PostMapping({
+        "/Calls/{callSid}/Recordings",
+        "/Calls/{callSid}/Recordings.json",
+        "/Calls/{callSid}/Recordings.xml"
+    })
+    ResponseEntity<byte[]> start(
+            @PathVariable String accountSid,
+            @PathVariable String callSid,
+            @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request) {
+        Recording started = live.start(accountSid, callSid, form, request.getRequestURI());
+        return renderer.record(
+                201,
+                WireFormat.ofPath(request.getRequestURI()),
+                "Recording",
+                CallRecordingRepresentation.of(started, clock.instant()));
+    }
+
+    /** Pauses, resumes or stops a recording of a call in progress. */
+    @PostMapping("/Calls/{callSid}/Recordings/{sid}")
+    ResponseEntity<byte[]> update(
+            @PathVariable String accountSid,
+            @PathVariable String callSid,
+            @PathVariable String sid,
+            @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request) {
+        WireFormat.Segment segment = WireFormat.segment(sid);
+        Recording updated =
+                live.update(accountSid, callSid, segment.name(), form, request.getRequestURI());
+        return renderer.record(
+                200,
+                segment.format(),
+                "Recording",
+                CallRecordingRepresentation.of(updated, clock.instant()));
+    }
+
+    @GetMapping("/Calls/{callSid}/Recordings/{sid}")
+    ResponseEntity<byte[]> fetchOfCall(
+            @PathVariable String accountSid,
+            @PathVariable String callSid,
+            @PathVariable String sid,
+            HttpServletRequest request) {
+        WireFormat.Segment segment = WireFormat.segment(sid);
+        Recording recording = find(accountSid, segment.name(), request);
+        if (!recording.callSid().equals(callSid)) {
+            throw TwilioException.notFound(request.getRequestURI());
+        }
+        return renderer.record(
+                200,
+                segment.format(),
+                "Recording",
+                CallRecordingRepresentation.of(recording, clock.instant()));
     }
 
     @GetMapping({"/Recordings", "/Recordings.json", "/Recordings.xml", "/Recordings.csv"})
@@ -105,6 +167,19 @@ class RecordingsController {
                 .contentType(MediaType.parseMediaType("audio/x-wav"))
                 .contentLength(Wav.length(recording.durationSeconds()))
                 .body(new InputStreamResource(Wav.stream(recording.durationSeconds())));
+    }
+
+    @DeleteMapping("/Calls/{callSid}/Recordings/{sid}")
+    ResponseEntity<Void> deleteOfCall(
+            @PathVariable String accountSid,
+            @PathVariable String callSid,
+            @PathVariable String sid,
+            HttpServletRequest request) {
+        String name = WireFormat.segment(sid).name();
+        if (!find(accountSid, name, request).callSid().equals(callSid)) {
+            throw TwilioException.notFound(request.getRequestURI());
+        }
+        return delete(accountSid, sid, request);
     }
 
     @DeleteMapping({"/Recordings/{sid}"})

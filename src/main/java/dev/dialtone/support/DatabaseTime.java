@@ -25,6 +25,12 @@ public final class DatabaseTime {
         return value == null ? null : value.toInstant();
     }
 
+    /** A stored time read back by column name; null stays null. */
+    public static Instant read(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     /** The JDBC value of a time; null stays null. */
     public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

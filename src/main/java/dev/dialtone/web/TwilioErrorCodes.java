@@ -2,6 +2,7 @@ package dev.dialtone.web;
 
 /** Twilio's error codes, as listed in its public error dictionary. */
 public final class TwilioErrorCodes {
+    public static final int MISSING_PARAMETER = 20001;
     public static final int AUTHENTICATE = 20003;
     public static final int METHOD_NOT_ALLOWED = 20004;
     public static final int PAGE_SIZE_TOO_LARGE = 20007;

@@ -46,6 +46,11 @@ public class StatusCallbacks {
     }
 
     public void record(Call call, Event event) {
+        record(call, event, List.of());
+    }
+
+    /** A call-progress event, with what a recording of the whole call adds to its completed one. */
+    public void record(Call call, Event event, List<Map.Entry<String, String>> added) {
         if (call.statusCallback() == null || !call.statusCallbackEvents().contains(event.wire)) {
             return;
         }
@@ -67,6 +72,7 @@ public class StatusCallbacks {
                 p.add(Map.entry("SipResponseCode", call.sipResponseCode().toString()));
             }
         }
+        p.addAll(added);
         enqueue(call, call.statusCallback(), call.statusCallbackMethod(), p, sequence, now, now);
     }
 

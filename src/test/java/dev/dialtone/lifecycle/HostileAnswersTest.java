@@ -58,7 +58,10 @@ class HostileAnswersTest extends LifecycleTest {
         String twiml = path("twiml");
         RECEIVER.twiml(
                 twiml, "<Response><Redirect>" + RECEIVER.url(twiml) + "</Redirect></Response>");
-        String sid = create(RECEIVER.url(twiml));
+        // The callee talks long enough for the loop's bound, not the talk time, to end the call.
+        String to = uniqueNumber();
+        scenario(to, "TalkTime", "1h");
+        String sid = callWithUrl(to, RECEIVER.url(twiml));
         awaitStatus(sid, "completed");
         assertThat(RECEIVER.requests(sid, twiml)).hasSize(CallSteps.MAX_IDLE_REDIRECTS + 1);
         assertThat(errorCodes(sid)).containsExactly(CallSimulator.REDIRECT_LOOP);

@@ -1,8 +1,5 @@
-package dev.dialtone.calls;
+package dev.dialtone.web;
 
-import dev.dialtone.web.TwilioErrorCodes;
-import dev.dialtone.web.TwilioException;
-import dev.dialtone.web.WebhookMethod;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -17,19 +14,19 @@ import java.util.regex.Pattern;
  * Typed reads of Twilio's PascalCase form parameters. An empty value counts as absent; a malformed
  * one is a Twilio error naming the parameter. Unknown parameters are never looked at.
  */
-final class FormParameters {
+public final class FormParameters {
 
-    static final int MAX_URL_LENGTH = 4000;
+    public static final int MAX_URL_LENGTH = 4000;
     private static final int MAX_TEXT_LENGTH = 255;
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,9}");
 
     private final Map<String, List<String>> values;
 
-    FormParameters(Map<String, List<String>> values) {
+    public FormParameters(Map<String, List<String>> values) {
         this.values = values;
     }
 
-    String text(String name) {
+    public String text(String name) {
         List<String> given = values.get(name);
         if (given == null) {
             return null;
@@ -43,7 +40,7 @@ final class FormParameters {
     }
 
     /** Free text stored as given, up to Twilio's usual length. */
-    String shortText(String name) {
+    public String shortText(String name) {
         String value = text(name);
         if (value != null && value.length() > MAX_TEXT_LENGTH) {
             throw invalid(name, name + " must be at most " + MAX_TEXT_LENGTH + " characters long");
@@ -52,7 +49,7 @@ final class FormParameters {
     }
 
     /** An absolute http(s) URL, as Twilio requires for every webhook parameter. */
-    String url(String name, int code) {
+    public String url(String name, int code) {
         String value = text(name);
         if (value == null) {
             return null;
@@ -63,7 +60,7 @@ final class FormParameters {
         return value;
     }
 
-    WebhookMethod method(String name, WebhookMethod fallback) {
+    public WebhookMethod method(String name, WebhookMethod fallback) {
         String value = text(name);
         if (value == null) {
             return fallback;
@@ -78,7 +75,7 @@ final class FormParameters {
         };
     }
 
-    Integer integer(String name, int code, int min, int max) {
+    public Integer integer(String name, int code, int min, int max) {
         String value = text(name);
         if (value == null) {
             return null;
@@ -94,7 +91,7 @@ final class FormParameters {
         return number;
     }
 
-    Boolean bool(String name) {
+    public Boolean bool(String name) {
         String value = text(name);
         if (value == null) {
             return null;
@@ -107,7 +104,7 @@ final class FormParameters {
     }
 
     /** One of a fixed set of words. */
-    String choice(String name, int code, Set<String> allowed) {
+    public String choice(String name, int code, Set<String> allowed) {
         String value = text(name);
         if (value != null && !allowed.contains(value)) {
             throw TwilioException.badRequest(
@@ -117,7 +114,7 @@ final class FormParameters {
         return value;
     }
 
-    String sid(String name, String prefix, int code) {
+    public String sid(String name, String prefix, int code) {
         String value = text(name);
         if (value != null && !Pattern.matches(prefix + "[0-9a-fA-F]{32}", value)) {
             throw TwilioException.badRequest(
@@ -130,7 +127,7 @@ final class FormParameters {
      * A list parameter, taken as repeated keys or as one value separated by spaces or commas, in
      * the order given and without repeats.
      */
-    List<String> words(String name, int code, Set<String> allowed) {
+    public List<String> words(String name, int code, Set<String> allowed) {
         List<String> given = values.get(name);
         if (given == null) {
             return List.of();
@@ -161,7 +158,7 @@ final class FormParameters {
         return new ArrayList<>(words);
     }
 
-    static TwilioException invalid(String name, String message) {
+    public static TwilioException invalid(String name, String message) {
         return TwilioException.badRequest(TwilioErrorCodes.INVALID_PARAMETER, message);
     }
 
