@@ -439,6 +439,19 @@ public class Call {
         schedule(NextEvent.DIAL_DONE, over);
     }
 
+    /**
+     * The call's Dial is over sooner than planned (its leg hung up): it ends at {@code over}, with
+     * this outcome instead, and the dial time it will not spend is given back.
+     */
+    public void endDialAt(Instant over, String outcome) {
+        if (nextEvent != NextEvent.DIAL_DONE || nextEventAt == null) {
+            throw new IllegalStateException("call " + sid + " is not dialing");
+        }
+        dialedMillis -= Math.max(0, Duration.between(over, nextEventAt).toMillis());
+        twimlParameters = outcome;
+        schedule(NextEvent.DIAL_DONE, over);
+    }
+
     /** The call's Dial is over and had no action: it goes on with the verb after it. */
     public void goOnAfterDial() {
         twimlPosition++;

@@ -3,17 +3,23 @@ package dev.dialtone.lifecycle;
 import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallStatus;
 import dev.dialtone.calls.CallStore;
+import dev.dialtone.calls.NextEvent;
 import dev.dialtone.calls.Sids;
+import dev.dialtone.recordings.CallRecordings;
+import dev.dialtone.recordings.Recording;
+import dev.dialtone.twiml.Callee;
 import dev.dialtone.twiml.Dialing;
 import dev.dialtone.twiml.TwimlParser;
 import dev.dialtone.twiml.Verb;
 import dev.dialtone.webhooks.FormEncoding;
 import dev.dialtone.webhooks.StatusCallbacks;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,6 +39,8 @@ class CallDials {
     private final CallFlow flow;
     private final CallEndings endings;
     private final CallSteps steps;
+    private final CallRecordings recordings;
+    private final SimulationProperties simulation;
     private final Clock clock;
 
     CallDials(
@@ -41,6 +49,7 @@ class CallDials {
             StatusCallbacks callbacks,
             CallFlow flow,
             CallEndings endings,
+            CallRecordings recordings,
             SimulationProperties simulation,
             Clock clock) {
         this.calls = calls;
@@ -49,6 +58,8 @@ class CallDials {
         this.flow = flow;
         this.endings = endings;
         this.steps = new CallSteps(simulation);
+        this.recordings = recordings;
+        this.simulation = simulation;
         this.clock = clock;
     }
 
@@ -59,6 +70,7 @@ class CallDials {
      */
     List<Call> start(
             Call parent,
+            CallScript caller,
             String body,
             List<Verb> verbs,
             int position,
@@ -114,22 +126,51 @@ class CallDials {
         for (Call leg : legs) {
             calls.insert(leg);
         }
+        if (dialing.hangupOnStar() && outcome.bridgedFrom() != null) {
+            Callee.Answer pressed = caller.answer(parent.gathers());
+            if (pressed.digits() != null && pressed.digits().contains("*")) {
+                parent.countGathers(1);
+                Duration after =
+                        pressed.delay() == null
+                                ? Duration.ZERO
+                                : simulation.scaled(pressed.delay());
+                outcome = outcome.endedAt(outcome.bridgedFrom().plus(after));
+                flow.record(parent, CallFlow.Event.SENT_DIGITS, "* (hangupOnStar)", outcome.over());
+            }
+        }
+        Instant limit = steps.timeLimitEnd(parent);
+        boolean cut = limit != null && limit.isBefore(outcome.over());
+        outcome = cut ? outcome.endedAt(limit) : outcome;
+        List<Map.Entry<String, String>> result = new ArrayList<>();
+        result.add(Map.entry("DialCallStatus", outcome.status()));
+        result.add(Map.entry("DialCallSid", outcome.dialCallSid()));
+        result.add(Map.entry("DialCallDuration", Long.toString(outcome.bridgedSeconds())));
+        result.add(Map.entry("DialBridged", Boolean.toString(outcome.bridgedFrom() != null)));
+        if (dialing.record() != Dialing.Record.NONE && outcome.bridgedFrom() != null) {
+            Instant recorded = dialing.record().fromRinging() ? now : outcome.bridgedFrom();
+            Recording recording =
+                    recordings.made(
+                            parent,
+                            "DialVerb",
+                            recorded,
+                            outcome.over(),
+                            (int) Duration.between(recorded, outcome.over()).toSeconds(),
+                            dialing.record().channels(),
+                            dialing.recordingCallback() == null
+                                    ? null
+                                    : new Recording.Callback(
+                                            dialing.recordingCallback().url(),
+                                            dialing.recordingCallback().method(),
+                                            dialing.recordingCallback().events()));
+            flow.record(parent, CallFlow.Event.RECORDING, recording.sid() + ", the dial", recorded);
+            result.add(Map.entry("RecordingUrl", recordings.url(recording)));
+        }
         parent.dialUntil(
-                documentUrl,
-                body,
-                position,
-                outcome.over(),
-                FormEncoding.encode(
-                        List.of(
-                                Map.entry("DialCallStatus", outcome.status()),
-                                Map.entry("DialCallSid", outcome.dialCallSid()),
-                                Map.entry(
-                                        "DialCallDuration",
-                                        Long.toString(outcome.bridgedSeconds())),
-                                Map.entry(
-                                        "DialBridged",
-                                        Boolean.toString(outcome.status().equals("completed"))))),
-                now);
+                documentUrl, body, position, outcome.over(), FormEncoding.encode(result), now);
+        if (cut) {
+            // The caller's TimeLimit comes first: it hangs up, and its legs with it.
+            parent.schedule(NextEvent.END_COMPLETED, limit);
+        }
         return legs;
     }
 
@@ -139,6 +180,9 @@ class CallDials {
      */
     void done(Call call, Instant now) throws TwimlParser.UnparseableTwiml {
         flow.record(call, CallFlow.Event.DIAL_OVER, call.twimlParameters(), now);
+        // The bridge is over: a leg still on the line (the caller pressed *) hangs up, when the
+        // dial was over rather than when this round got to it.
+        endLegsNotDue(call, CallSteps.happenedAt(call, now));
         Dialing dialing =
                 Dialing.of(
                         TwimlParser.parse(call.twimlDocument()),
@@ -151,9 +195,72 @@ class CallDials {
         }
     }
 
+    /**
+     * A leg hung up before the dial planned it (an update, the control API): the dial is over now,
+     * {@code completed} with the time it talked once bridged, {@code canceled} before. Answers the
+     * calling leg when that changed it. Only the leg the dial's outcome names counts: a losing leg
+     * of a parallel dial changes nothing.
+     */
+    Optional<Call> legEnded(Call leg, Instant now) {
+        if (leg.parentCallSid() == null) {
+            return Optional.empty();
+        }
+        Call parent = calls.lock(leg.parentCallSid()).orElse(null);
+        if (parent == null
+                || parent.nextEvent() != NextEvent.DIAL_DONE
+                || !parent.nextEventAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        List<Map.Entry<String, String>> planned = FormEncoding.decode(parent.twimlParameters());
+        boolean named =
+                planned.stream()
+                        .anyMatch(
+                                p ->
+                                        p.getKey().equals("DialCallSid")
+                                                && p.getValue().equals(leg.sid()));
+        if (!named) {
+            return Optional.empty();
+        }
+        boolean bridged = leg.answerTime() != null;
+        List<Map.Entry<String, String>> outcome = new ArrayList<>();
+        for (Map.Entry<String, String> p : planned) {
+            outcome.add(
+                    switch (p.getKey()) {
+                        case "DialCallStatus" ->
+                                Map.entry(p.getKey(), bridged ? "completed" : "canceled");
+                        case "DialCallDuration" ->
+                                Map.entry(
+                                        p.getKey(),
+                                        bridged && leg.duration() != null
+                                                ? leg.duration().toString()
+                                                : "0");
+                        case "DialBridged" -> Map.entry(p.getKey(), Boolean.toString(bridged));
+                        default -> p;
+                    });
+        }
+        parent.endDialAt(now, FormEncoding.encode(outcome));
+        calls.save(parent);
+        return Optional.of(parent);
+    }
+
     /** A call hung up while it dials: its legs end with it. */
     void endLegs(Call parent, Instant now) {
+        endLegs(parent, now, false);
+    }
+
+    /**
+     * The lifecycle ends a call's legs as it applies a round: a leg due by now is left to end
+     * itself, since the round may hold it already, unsaved.
+     */
+    void endLegsNotDue(Call parent, Instant now) {
+        endLegs(parent, now, true);
+    }
+
+    private void endLegs(Call parent, Instant now, boolean notDue) {
         for (Call leg : calls.lockLiveLegs(parent.sid())) {
+            if (notDue && !leg.nextEventAt().isAfter(now)) {
+                continue;
+            }
             endings.end(
                     leg,
                     leg.status() == CallStatus.IN_PROGRESS

@@ -66,7 +66,7 @@ class CallLifecycle implements CallPricing {
                     CallFlow.Event.ENDED,
                     changed.call().status().wire() + ", by an update",
                     changed.call().endTime());
-            simulator.endLegs(changed.call());
+            simulator.endedEarly(changed.call());
         } else {
             simulator.applyTimeLimit(changed.call());
         }

@@ -265,12 +265,14 @@ public class CallSimulator implements DisposableBean {
             case GATHER_DONE -> {
                 return gatherDone(call, now);
             }
-            default ->
-                    end(
-                            call,
-                            event.endStatus(),
-                            call.plannedSipResponseCode(),
-                            CallSteps.endedAt(call, now));
+            default -> {
+                Instant at = CallSteps.happenedAt(call, now);
+                end(call, event.endStatus(), call.plannedSipResponseCode(), at);
+                if (call.dialedMillis() > 0) {
+                    // It hung up while it dialed (its TimeLimit): its legs hang up too.
+                    dials.endLegsNotDue(call, at);
+                }
+            }
         }
         return false;
     }
@@ -290,7 +292,8 @@ public class CallSimulator implements DisposableBean {
     boolean answer(Call call, Instant now) {
         CallScript script = scenarios.scriptFor(call.accountSid(), call.to());
         CallSteps.Detection detection = steps.detect(call, script);
-        call.answer(now, detection == null ? null : detection.answeredBy());
+        call.answer(
+                CallSteps.happenedAt(call, now), detection == null ? null : detection.answeredBy());
         callbacks.record(call, StatusCallbacks.Event.ANSWERED);
         flow.record(call, CallFlow.Event.ANSWERED, null, now);
         if (call.record()) {
@@ -514,6 +517,7 @@ public class CallSimulator implements DisposableBean {
                 if (plan.ending() == TwimlPlan.Ending.DIAL) {
                     dials.start(
                                     call,
+                                    script,
                                     document.body(),
                                     document.verbs(),
                                     plan.position(),
@@ -656,9 +660,14 @@ public class CallSimulator implements DisposableBean {
 
     // What an operator may do through the control API, inside the caller's transaction.
 
-    /** A call hung up while it dials: its legs end with it. */
-    public void endLegs(Call parent) {
-        dials.endLegs(parent, now());
+    /**
+     * A call ended outside its plan (an update, the control API): the legs it dials end with it,
+     * and the dial it is a leg of is over.
+     */
+    public void endedEarly(Call call) {
+        Instant now = now();
+        dials.endLegs(call, now);
+        dials.legEnded(call, now).ifPresent(this::wakeAfterCommit);
     }
 
     /** Dials a queued call now. */
@@ -687,6 +696,7 @@ public class CallSimulator implements DisposableBean {
     public void endNow(Call call, CallStatus status, Integer sipCode) {
         end(call, status, sipCode, now());
         calls.save(call);
+        endedEarly(call);
     }
 
     /** An update set a TimeLimit: a call in progress ends at it. */

@@ -93,12 +93,18 @@ final class CallSteps {
     Instant deadline(Call call, CallScript script) {
         Instant deadline =
                 call.answerTime().plus(script.talkTime()).plusMillis(call.dialedMillis());
-        if (call.timeLimit() != null) {
-            Instant limit =
-                    call.answerTime().plus(simulation.scaled(Duration.ofSeconds(call.timeLimit())));
-            deadline = limit.isBefore(deadline) ? limit : deadline;
-        }
-        return deadline;
+        Instant limit = timeLimitEnd(call);
+        return limit != null && limit.isBefore(deadline) ? limit : deadline;
+    }
+
+    /**
+     * When the answered call reaches its TimeLimit, or null without one. Unlike the callee's talk
+     * time, it counts the time the call spends dialing.
+     */
+    Instant timeLimitEnd(Call call) {
+        return call.timeLimit() == null
+                ? null
+                : call.answerTime().plus(simulation.scaled(Duration.ofSeconds(call.timeLimit())));
     }
 
     /**
@@ -112,7 +118,36 @@ final class CallSteps {
      * @param dialCallSid the winner, or the first leg
      * @param bridgedSeconds the action's DialCallDuration
      */
-    record DialOutcome(Instant over, String status, String dialCallSid, long bridgedSeconds) {}
+    /**
+     * How a Dial ends: when, with which DialCallStatus and leg, and the bridged part ({@code
+     * bridgedFrom} null when no leg answered).
+     */
+    record DialOutcome(
+            Instant over,
+            String status,
+            String dialCallSid,
+            long bridgedSeconds,
+            Instant bridgedFrom) {
+
+        /**
+         * The dial over sooner, at {@code at}: the caller pressed {@code *}, hung up, or reached
+         * its TimeLimit. A later instant changes nothing.
+         */
+        DialOutcome endedAt(Instant at) {
+            if (!at.isBefore(over)) {
+                return this;
+            }
+            if (bridgedFrom == null || !at.isAfter(bridgedFrom)) {
+                return new DialOutcome(at, "canceled", dialCallSid, 0, null);
+            }
+            return new DialOutcome(
+                    at,
+                    status,
+                    dialCallSid,
+                    Duration.between(bridgedFrom, at).toSeconds(),
+                    bridgedFrom);
+        }
+    }
 
     DialOutcome dialOutcome(List<Call> legs, List<CallScript> scripts, int timeLimitSeconds) {
         int winner = -1;
@@ -135,7 +170,7 @@ final class CallSteps {
                 }
             }
             return new DialOutcome(
-                    answered.plus(bridged), "completed", won.sid(), bridged.toSeconds());
+                    answered.plus(bridged), "completed", won.sid(), bridged.toSeconds(), answered);
         }
         Instant over = legs.get(0).nextEventAt();
         boolean unanswered = false;
@@ -146,7 +181,7 @@ final class CallSteps {
             busy |= leg.nextEvent() == NextEvent.END_BUSY;
         }
         String status = unanswered ? "no-answer" : busy ? "busy" : "failed";
-        return new DialOutcome(over, status, legs.get(0).sid(), 0);
+        return new DialOutcome(over, status, legs.get(0).sid(), 0, null);
     }
 
     /**
@@ -168,10 +203,10 @@ final class CallSteps {
     }
 
     /**
-     * When a due ending happened: at its due time, even if Dialtone applies it later (it was down,
-     * or behind), so the downtime is not added to the call's duration.
+     * When a due answer or ending happened: at its due time, even if Dialtone applies it later (it
+     * was down, or behind), so neither downtime nor lag is added to the call's duration.
      */
-    static Instant endedAt(Call call, Instant now) {
+    static Instant happenedAt(Call call, Instant now) {
         Instant due = call.nextEventAt();
         return due != null && due.isBefore(now) ? due : now;
     }

@@ -13,6 +13,10 @@ import java.util.Locale;
  * @param timeLimitSeconds the longest the bridged call may last
  * @param callerId the From of the legs, or null for the calling leg's own
  * @param action where to go when the dial ends, or null to go on with the next verb
+ * @param record what it records: {@code NONE}, or from the answer or the ringing, in one channel or
+ *     two
+ * @param recordingCallback where the recording's status goes, or null
+ * @param hangupOnStar whether the caller's {@code *} drops the called party and goes on
  */
 public record Dialing(
         List<Leg> legs,
@@ -21,7 +25,45 @@ public record Dialing(
         String callerId,
         String action,
         WebhookMethod method,
+        Record record,
+        RecordingCallback recordingCallback,
+        boolean hangupOnStar,
         List<String> notes) {
+
+    /** The Dial's {@code record} attribute. */
+    public enum Record {
+        NONE(false, 0),
+        FROM_ANSWER(false, 1),
+        FROM_ANSWER_DUAL(false, 2),
+        FROM_RINGING(true, 1),
+        FROM_RINGING_DUAL(true, 2);
+
+        private final boolean fromRinging;
+        private final int channels;
+
+        Record(boolean fromRinging, int channels) {
+            this.fromRinging = fromRinging;
+            this.channels = channels;
+        }
+
+        public boolean fromRinging() {
+            return fromRinging;
+        }
+
+        public int channels() {
+            return channels;
+        }
+
+        static Record of(String value) {
+            return switch (value.trim().toLowerCase(Locale.ROOT)) {
+                case "true", "record-from-answer" -> FROM_ANSWER;
+                case "record-from-answer-dual" -> FROM_ANSWER_DUAL;
+                case "record-from-ringing" -> FROM_RINGING;
+                case "record-from-ringing-dual" -> FROM_RINGING_DUAL;
+                default -> NONE;
+            };
+        }
+    }
 
     /**
      * One leg: a {@code <Number>}, {@code <Client>}, {@code <Sip>} or the Dial's bare text.
@@ -77,6 +119,9 @@ public record Dialing(
                         ? null
                         : TwimlInterpreter.resolve(documentUrl, action, "Dial action"),
                 TwimlInterpreter.method(dial, "method"),
+                Record.of(dial.attribute("record", "do-not-record")),
+                RecordingCallback.of(verbs, position, documentUrl),
+                "true".equalsIgnoreCase(dial.attribute("hangupOnStar", "false").trim()),
                 notes);
     }
 

@@ -169,8 +169,9 @@ class CallStepsUnitTest {
                 talking(Duration.ofDays(1)),
                 plan(Duration.ofSeconds(20), TwimlPlan.Ending.HANG_UP),
                 NOW);
-        assertThat(CallSteps.endedAt(call, NOW.plusSeconds(3600))).isEqualTo(NOW.plusSeconds(20));
-        assertThat(CallSteps.endedAt(call, NOW.plusSeconds(5))).isEqualTo(NOW.plusSeconds(5));
+        assertThat(CallSteps.happenedAt(call, NOW.plusSeconds(3600)))
+                .isEqualTo(NOW.plusSeconds(20));
+        assertThat(CallSteps.happenedAt(call, NOW.plusSeconds(5))).isEqualTo(NOW.plusSeconds(5));
     }
 
     @Test
@@ -226,6 +227,25 @@ class CallStepsUnitTest {
         assertThat(outcome.dialCallSid()).isEqualTo(busy.sid());
         assertThat(outcome.over()).isEqualTo(NOW.plusSeconds(3));
         assertThat(outcome.bridgedSeconds()).isZero();
+    }
+
+    @Test
+    void aDialOverSoonerKeepsItsLegAndCountsOnlyTheTimeBridged() {
+        CallSteps.DialOutcome bridged =
+                new CallSteps.DialOutcome(
+                        NOW.plusSeconds(30), "completed", "CA1", 28, NOW.plusSeconds(2));
+
+        CallSteps.DialOutcome star = bridged.endedAt(NOW.plusSeconds(5));
+        assertThat(star.over()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(star.status()).isEqualTo("completed");
+        assertThat(star.dialCallSid()).isEqualTo("CA1");
+        assertThat(star.bridgedSeconds()).isEqualTo(3);
+        // Cut before anyone answered: the leg never talked.
+        CallSteps.DialOutcome early = bridged.endedAt(NOW.plusSeconds(1));
+        assertThat(early.status()).isEqualTo("canceled");
+        assertThat(early.bridgedSeconds()).isZero();
+        assertThat(early.bridgedFrom()).isNull();
+        assertThat(bridged.endedAt(NOW.plusSeconds(60))).isEqualTo(bridged);
     }
 
     @Test

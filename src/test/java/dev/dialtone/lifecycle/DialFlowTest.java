@@ -178,6 +178,115 @@ class DialFlowTest extends LifecycleTest {
         awaitStatus(leg, "canceled");
     }
 
+    @Test
+    void aDialThatRecordsMakesADialVerbRecordingOfTheBridgedPart() {
+        String callee = uniqueNumber();
+        scenario(callee, "TalkTime", "2s");
+        String app = path("app");
+        String action = path("action");
+        String status = path("recording-status");
+        RECEIVER.twiml(
+                app,
+                dial(
+                        action,
+                        " record=\"record-from-answer-dual\" recordingStatusCallback=\""
+                                + RECEIVER.url(status)
+                                + "\"",
+                        "<Number>" + callee + "</Number>"));
+        RECEIVER.twiml(action, "<Response><Hangup/></Response>");
+
+        String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+
+        WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
+        WebhookReceiver.Received recorded = awaitRequests(parent, status, 1).get(0);
+        assertThat(recorded.parameter("RecordingStatus")).isEqualTo("completed");
+        assertThat(recorded.parameter("RecordingSource")).isEqualTo("DialVerb");
+        assertThat(recorded.parameter("RecordingChannels")).isEqualTo("2");
+        assertThat(recorded.parameter("RecordingDuration")).isEqualTo("2");
+        assertThat(recorded.parameter("CallSid")).isEqualTo(parent);
+        assertThat(done.parameter("RecordingUrl")).isEqualTo(recorded.parameter("RecordingUrl"));
+        List<String> sources =
+                asOne().get(
+                                "/2010-04-01/Accounts/"
+                                        + dev.dialtone.support.TestAccounts.ONE
+                                        + "/Calls/"
+                                        + parent
+                                        + "/Recordings.json")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("recordings.source");
+        assertThat(sources).containsExactly("DialVerb");
+    }
+
+    @Test
+    void withHangupOnStarTheCallersStarDropsTheLegAndTheCallGoesOn() {
+        String caller = uniqueNumber();
+        scenario(caller, "Digits", "*", "InputDelay", "1s", "TalkTime", "30s");
+        String callee = uniqueNumber();
+        scenario(callee, "TalkTime", "1h");
+        String app = path("app");
+        String action = path("action");
+        RECEIVER.twiml(
+                app, dial(action, " hangupOnStar=\"true\"", "<Number>" + callee + "</Number>"));
+        RECEIVER.twiml(action, "<Response><Hangup/></Response>");
+
+        String parent = callWithUrl(caller, RECEIVER.url(app));
+
+        WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
+        assertThat(done.parameter("DialCallStatus")).isEqualTo("completed");
+        assertThat(done.parameter("DialCallDuration")).isEqualTo("1");
+        assertThat(awaitStatus(done.parameter("DialCallSid"), "completed").getString("duration"))
+                .isEqualTo("1");
+    }
+
+    @Test
+    void aLegHungUpThroughTheApiEndsTheDialAtOnce() {
+        String callee = uniqueNumber();
+        scenario(callee, "TalkTime", "1h");
+        String app = path("app");
+        String action = path("action");
+        RECEIVER.twiml(app, dial(action, "", "<Number>" + callee + "</Number>"));
+        RECEIVER.twiml(action, "<Response><Hangup/></Response>");
+        String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+        await().atMost(DEADLINE).until(() -> legsOf(parent).size() == 1);
+        String leg = legsOf(parent).get(0);
+        awaitStatus(leg, "in-progress");
+
+        asOne().formParam("Status", "completed").post(callJson(leg)).then().statusCode(200);
+
+        WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
+        assertThat(done.parameter("DialCallStatus")).isEqualTo("completed");
+        assertThat(done.parameter("DialCallSid")).isEqualTo(leg);
+        assertThat(done.parameter("DialCallDuration"))
+                .isEqualTo(awaitStatus(leg, "completed").getString("duration"));
+        awaitStatus(parent, "completed");
+    }
+
+    @Test
+    void theCallersTimeLimitEndsItsDialAndTheLeg() {
+        String callee = uniqueNumber();
+        scenario(callee, "TalkTime", "1h");
+        String app = path("app");
+        String action = path("action");
+        RECEIVER.twiml(app, dial(action, "", "<Number>" + callee + "</Number>"));
+        String parent =
+                asOne().formParam("To", uniqueNumber())
+                        .formParam("From", "+15005550006")
+                        .formParam("Url", RECEIVER.url(app))
+                        .formParam("TimeLimit", "2")
+                        .post(callsJson())
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("sid");
+
+        assertThat(awaitStatus(parent, "completed").getString("duration")).isEqualTo("2");
+        await().atMost(DEADLINE).until(() -> legsOf(parent).size() == 1);
+        awaitStatus(legsOf(parent).get(0), "completed");
+        assertThat(RECEIVER.requests(parent, action)).isEmpty();
+    }
+
     private static String dial(String action, String attributes, String nouns) {
         return "<Response><Dial action=\""
                 + RECEIVER.url(action)
