@@ -22,6 +22,7 @@ public class CallFlow {
     enum Event {
         ANSWERED("answered"),
         DOCUMENT("document"),
+        VERB("verb"),
         GATHERING("gathering"),
         HEARD("heard"),
         HEARD_NOTHING("heard-nothing"),
@@ -30,6 +31,7 @@ public class CallFlow {
         SENT_DIGITS("sent-digits"),
         MACHINE_DETECTION("machine-detection"),
         RECORDING("recording"),
+        CUT_SHORT("cut-short"),
         ENDED("ended");
 
         private final String wire;

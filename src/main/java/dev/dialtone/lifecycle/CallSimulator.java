@@ -346,7 +346,7 @@ public class CallSimulator implements DisposableBean {
         if (call.twimlUrl() == null) {
             // A Dial leg (or an ApplicationSid call stored before those were refused) has no
             // TwiML of its own: it just talks, until its talk time or TimeLimit.
-            follow(
+            steps.follow(
                     call,
                     script != null ? script : scenarios.scriptFor(call.accountSid(), call.to()),
                     new TwimlPlan(
@@ -504,11 +504,13 @@ public class CallSimulator implements DisposableBean {
                 (documentUrl == null ? "inline TwiML" : documentUrl)
                         + (from > 0 ? ", from verb " + from : ""),
                 now);
-        heard(call, plan, "", now.plus(simulation.scaled(plan.elapsed())));
         boolean waits =
                 plan.ending() == TwimlPlan.Ending.DIAL
                         || plan.ending() == TwimlPlan.Ending.GATHER
                         || plan.ending() == TwimlPlan.Ending.RECORD;
+        // A verb the call waits at later is shown when the call gets there.
+        started(call, script, plan, waits && !plan.elapsed().isZero() ? plan.position() : -1, now);
+        heard(call, plan, "", now.plus(simulation.scaled(plan.elapsed())));
         if (waits) {
             Instant deadline = steps.deadline(call, script);
             if (plan.elapsed().isZero() && now.isBefore(deadline)) {
@@ -624,6 +626,33 @@ public class CallSimulator implements DisposableBean {
         return true;
     }
 
+    /**
+     * The verbs the plan starts, on the call's timeline at the time each starts, up to the call's
+     * end; a {@code <Play digits>} as the tones it sends.
+     */
+    private void started(Call call, CallScript script, TwimlPlan plan, int later, Instant now) {
+        Instant deadline = steps.deadline(call, script);
+        for (TwimlPlan.Step step : plan.steps()) {
+            Instant at = now.plus(simulation.scaled(step.at()));
+            if (step.position() == later || !at.isBefore(deadline)) {
+                break;
+            }
+            if (step.digits() != null) {
+                flow.record(call, CallFlow.Event.SENT_DIGITS, step.digits() + " (<Play>)", at);
+            } else {
+                flow.record(
+                        call,
+                        CallFlow.Event.VERB,
+                        step.position()
+                                + ": <"
+                                + step.verb()
+                                + ">"
+                                + (step.detail() == null ? "" : " " + step.detail()),
+                        at);
+            }
+        }
+    }
+
     /** A plan that requests a Gather's action with input: the flow says what was heard. */
     private void heard(Call call, TwimlPlan plan, String how, Instant now) {
         String input =
@@ -643,6 +672,19 @@ public class CallSimulator implements DisposableBean {
     /** Schedules what a TwiML plan leads to, within the call's talk time and TimeLimit. */
     private void follow(Call call, CallScript script, TwimlPlan plan, Instant now) {
         plan.notes().forEach(note -> log.info("Call {}: {}", call.sid(), note));
+        Instant deadline = steps.deadline(call, script);
+        if (!now.plus(simulation.scaled(plan.elapsed())).isBefore(deadline)) {
+            // Say so: a flow cut short by the default talk time is a classic surprise.
+            Instant limit = steps.timeLimitEnd(call);
+            flow.record(
+                    call,
+                    CallFlow.Event.CUT_SHORT,
+                    limit != null && !limit.isAfter(deadline)
+                            ? "the call's TimeLimit ended it before its TwiML did"
+                            : "the callee hung up (its scenario's talk time) before the TwiML"
+                                    + " ended",
+                    deadline.isAfter(now) ? deadline : now);
+        }
         if (!steps.follow(call, script, plan, now)) {
             notifications.record(
                     call.sid(),

@@ -43,11 +43,26 @@ public final class TwimlInterpreter {
             Callee callee,
             int gathersBefore)
             throws TwimlParser.UnparseableTwiml {
+        List<TwimlPlan.Step> steps = new ArrayList<>();
+        return planVerbs(verbs, from, documentUrl, timings, callee, gathersBefore, steps)
+                .withSteps(steps);
+    }
+
+    private static TwimlPlan planVerbs(
+            List<Verb> verbs,
+            int from,
+            String documentUrl,
+            VerbTimings timings,
+            Callee callee,
+            int gathersBefore,
+            List<TwimlPlan.Step> steps)
+            throws TwimlParser.UnparseableTwiml {
         Duration elapsed = Duration.ZERO;
         List<String> notes = new ArrayList<>();
         int gathers = 0;
         for (int position = from; position < verbs.size(); position++) {
             Verb verb = verbs.get(position);
+            steps.add(step(verb, position, elapsed));
             switch (verb.name()) {
                 case "Say", "Play", "Pause" -> elapsed = elapsed.plus(lasts(verb, timings));
                 case "Hangup" -> {
@@ -193,13 +208,47 @@ public final class TwimlInterpreter {
                 && verbs.get(position).name().equals("Gather");
     }
 
+    /** The verb as the timeline shows it starting. */
+    private static TwimlPlan.Step step(Verb verb, int position, Duration at) {
+        String digits = verb.name().equals("Play") ? verb.attributes().get("digits") : null;
+        String detail =
+                switch (verb.name()) {
+                    case "Say" -> excerpt(verb.text().trim());
+                    case "Play" ->
+                            digits != null ? "digits " + digits : excerpt(verb.text().trim());
+                    case "Pause" -> verb.attribute("length", "1") + " s";
+                    case "Redirect" -> excerpt(verb.text().trim());
+                    default -> null;
+                };
+        return new TwimlPlan.Step(at, position, verb.name(), detail, digits);
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 59) + "…";
+    }
+
+    /**
+     * How long a {@code <Play digits>} takes: 200 ms a tone (100 ms of tone, 100 ms of gap), and
+     * the pauses {@code w} (0.5 s) and {@code W} (1 s) as twiml-behavior.md gives them.
+     */
+    static Duration tones(String digits) {
+        long millis = 0;
+        for (char c : digits.toCharArray()) {
+            millis += c == 'w' ? 500 : c == 'W' ? 1000 : 200;
+        }
+        return Duration.ofMillis(millis);
+    }
+
     /** How long a {@code <Say>}, {@code <Play>} or {@code <Pause>} takes. */
     private static Duration lasts(Verb verb, VerbTimings timings) {
         return switch (verb.name()) {
             case "Say" ->
                     timings.sayPerCharacter()
                             .multipliedBy(Math.max(1, verb.text().length()) * (long) loops(verb));
-            case "Play" -> timings.play().multipliedBy(loops(verb));
+            case "Play" ->
+                    verb.attributes().get("digits") != null && verb.text().isBlank()
+                            ? tones(verb.attributes().get("digits"))
+                            : timings.play().multipliedBy(loops(verb));
             default -> Duration.ofSeconds(integer(verb.attribute("length", "1"), 1));
         };
     }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param position for {@link Ending#DIAL}, {@link Ending#GATHER} and {@link Ending#RECORD}, the
  *     verb's index among the document's verbs
  * @param waiting for {@link Ending#GATHER} and {@link Ending#RECORD}, how long the call listens
+ * @param steps each verb the document starts, in order, for the call's timeline
  */
 public record TwimlPlan(
         Duration elapsed,
@@ -26,7 +27,54 @@ public record TwimlPlan(
         List<Map.Entry<String, String>> parameters,
         int gathers,
         int position,
-        Duration waiting) {
+        Duration waiting,
+        List<Step> steps) {
+
+    /**
+     * A verb the call starts, {@code at} after the document does (unscaled, like every time of a
+     * plan).
+     *
+     * @param digits for a {@code <Play digits>}, the tones it sends; else null
+     */
+    public record Step(Duration at, int position, String verb, String detail, String digits) {}
+
+    public TwimlPlan(
+            Duration elapsed,
+            Ending ending,
+            String redirectUrl,
+            WebhookMethod redirectMethod,
+            List<String> notes,
+            List<Map.Entry<String, String>> parameters,
+            int gathers,
+            int position,
+            Duration waiting) {
+        this(
+                elapsed,
+                ending,
+                redirectUrl,
+                redirectMethod,
+                notes,
+                parameters,
+                gathers,
+                position,
+                waiting,
+                List.of());
+    }
+
+    /** The same plan, with the verbs it starts. */
+    TwimlPlan withSteps(List<Step> started) {
+        return new TwimlPlan(
+                elapsed,
+                ending,
+                redirectUrl,
+                redirectMethod,
+                notes,
+                parameters,
+                gathers,
+                position,
+                waiting,
+                List.copyOf(started));
+    }
 
     public TwimlPlan(
             Duration elapsed,

@@ -49,8 +49,11 @@ class GatherFlowTest extends LifecycleTest {
                 .containsExactly(
                         "answered null",
                         "document " + RECEIVER.url(menu),
+                        "verb 0: <Gather>",
                         "heard Digits=1",
                         "document " + RECEIVER.url(sales),
+                        "verb 0: <Say> Sales",
+                        "verb 1: <Hangup>",
                         "ended completed");
     }
 
