@@ -154,41 +154,35 @@ public class Call {
      * A leg a {@code <Dial>} of {@code parent} places: it rings at once (for {@code timeout} s),
      * runs no TwiML of its own, and talks at most {@code timeLimit} s once answered.
      */
-    public static Call dialLeg(
-            String sid,
-            Call parent,
-            String to,
-            String from,
-            int timeout,
-            int timeLimit,
-            String statusCallback,
-            WebhookMethod statusCallbackMethod,
-            List<String> statusCallbackEvents,
-            Instant now) {
+    public static Call dialLeg(String sid, Call parent, NewLeg leg, Instant now) {
         Call call = new Call();
         call.sid = sid;
         call.accountSid = parent.accountSid;
         call.parentCallSid = parent.sid;
-        call.to = to;
-        call.toFormatted = Endpoints.format(to);
-        call.from = from;
-        call.fromFormatted = Endpoints.format(from);
+        call.to = leg.to();
+        call.toFormatted = Endpoints.format(leg.to());
+        call.from = leg.from();
+        call.fromFormatted = Endpoints.format(leg.from());
         call.status = CallStatus.QUEUED;
         call.direction = DIRECTION_OUTBOUND_DIAL;
         call.dateCreated = now;
         call.dateUpdated = now;
         call.priceUnit = "USD";
         call.queueTime = 0L;
-        call.method = WebhookMethod.POST;
+        // The whisper, if any, is what the leg runs when it answers.
+        call.url = leg.url();
+        call.method = leg.method() == null ? WebhookMethod.POST : leg.method();
         call.fallbackMethod = WebhookMethod.POST;
         call.recordingStatusCallbackMethod = WebhookMethod.POST;
         call.asyncAmdStatusCallbackMethod = WebhookMethod.POST;
-        call.statusCallback = statusCallback;
+        call.statusCallback = leg.statusCallback();
         call.statusCallbackMethod =
-                statusCallbackMethod == null ? WebhookMethod.POST : statusCallbackMethod;
-        call.statusCallbackEvents = String.join(" ", statusCallbackEvents);
-        call.timeout = timeout;
-        call.timeLimit = timeLimit;
+                leg.statusCallbackMethod() == null
+                        ? WebhookMethod.POST
+                        : leg.statusCallbackMethod();
+        call.statusCallbackEvents = String.join(" ", leg.statusCallbackEvents());
+        call.timeout = leg.timeoutSeconds();
+        call.timeLimit = leg.timeLimitSeconds();
         return call;
     }
 
@@ -440,14 +434,14 @@ public class Call {
     }
 
     /**
-     * The call's Dial is over sooner than planned (its leg hung up): it ends at {@code over}, with
-     * this outcome instead, and the dial time it will not spend is given back.
+     * The call's Dial is over at another time than planned (its leg hung up, or was bridged after
+     * its whisper): it ends at {@code over}, with this outcome instead, its dial time counted anew.
      */
     public void endDialAt(Instant over, String outcome) {
         if (nextEvent != NextEvent.DIAL_DONE || nextEventAt == null) {
             throw new IllegalStateException("call " + sid + " is not dialing");
         }
-        dialedMillis -= Math.max(0, Duration.between(over, nextEventAt).toMillis());
+        dialedMillis += Duration.between(nextEventAt, over).toMillis();
         twimlParameters = outcome;
         schedule(NextEvent.DIAL_DONE, over);
     }

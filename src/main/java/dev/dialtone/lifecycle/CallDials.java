@@ -3,6 +3,7 @@ package dev.dialtone.lifecycle;
 import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallStatus;
 import dev.dialtone.calls.CallStore;
+import dev.dialtone.calls.NewLeg;
 import dev.dialtone.calls.NextEvent;
 import dev.dialtone.calls.Sids;
 import dev.dialtone.recordings.CallRecordings;
@@ -91,13 +92,16 @@ class CallDials {
                     Call.dialLeg(
                             Sids.next("CA", clock),
                             parent,
-                            target.to(),
-                            from,
-                            dialing.timeoutSeconds(),
-                            dialing.timeLimitSeconds(),
-                            target.statusCallback(),
-                            target.statusCallbackMethod(),
-                            target.statusCallbackEvents(),
+                            new NewLeg(
+                                    target.to(),
+                                    from,
+                                    dialing.timeoutSeconds(),
+                                    dialing.timeLimitSeconds(),
+                                    target.url(),
+                                    target.method(),
+                                    target.statusCallback(),
+                                    target.statusCallbackMethod(),
+                                    target.statusCallbackEvents()),
                             now);
             CallScript script = scenarios.scriptFor(parent.accountSid(), target.to());
             steps.dial(leg, script, now);
@@ -141,11 +145,23 @@ class CallDials {
         Instant limit = steps.timeLimitEnd(parent);
         boolean cut = limit != null && limit.isBefore(outcome.over());
         outcome = cut ? outcome.endedAt(limit) : outcome;
+        // A leg with a whisper is bridged only once its whisper is over (bridged() says when);
+        // until then the dial stands as answered and not bridged.
+        String winner = outcome.dialCallSid();
+        boolean whispers =
+                outcome.bridgedFrom() != null
+                        && legs.stream().anyMatch(l -> l.sid().equals(winner) && l.url() != null);
         List<Map.Entry<String, String>> result = new ArrayList<>();
         result.add(Map.entry("DialCallStatus", outcome.status()));
         result.add(Map.entry("DialCallSid", outcome.dialCallSid()));
-        result.add(Map.entry("DialCallDuration", Long.toString(outcome.bridgedSeconds())));
-        result.add(Map.entry("DialBridged", Boolean.toString(outcome.bridgedFrom() != null)));
+        result.add(
+                Map.entry(
+                        "DialCallDuration",
+                        whispers ? "0" : Long.toString(outcome.bridgedSeconds())));
+        result.add(
+                Map.entry(
+                        "DialBridged",
+                        Boolean.toString(outcome.bridgedFrom() != null && !whispers)));
         if (dialing.record() != Dialing.Record.NONE && outcome.bridgedFrom() != null) {
             Instant recorded = dialing.record().fromRinging() ? now : outcome.bridgedFrom();
             Recording recording =
@@ -202,32 +218,26 @@ class CallDials {
      * of a parallel dial changes nothing.
      */
     Optional<Call> legEnded(Call leg, Instant now) {
-        if (leg.parentCallSid() == null) {
-            return Optional.empty();
-        }
-        Call parent = calls.lock(leg.parentCallSid()).orElse(null);
-        if (parent == null
-                || parent.nextEvent() != NextEvent.DIAL_DONE
-                || !parent.nextEventAt().isAfter(now)) {
+        Call parent = dialing(leg, now).orElse(null);
+        if (parent == null) {
             return Optional.empty();
         }
         List<Map.Entry<String, String>> planned = FormEncoding.decode(parent.twimlParameters());
-        boolean named =
-                planned.stream()
-                        .anyMatch(
-                                p ->
-                                        p.getKey().equals("DialCallSid")
-                                                && p.getValue().equals(leg.sid()));
-        if (!named) {
-            return Optional.empty();
-        }
-        boolean bridged = leg.answerTime() != null;
+        // A leg answered but still in its whisper was never bridged.
+        boolean answered = leg.answerTime() != null;
+        boolean bridged =
+                answered
+                        && planned.stream()
+                                .anyMatch(
+                                        p ->
+                                                p.getKey().equals("DialBridged")
+                                                        && p.getValue().equals("true"));
         List<Map.Entry<String, String>> outcome = new ArrayList<>();
         for (Map.Entry<String, String> p : planned) {
             outcome.add(
                     switch (p.getKey()) {
                         case "DialCallStatus" ->
-                                Map.entry(p.getKey(), bridged ? "completed" : "canceled");
+                                Map.entry(p.getKey(), answered ? "completed" : "canceled");
                         case "DialCallDuration" ->
                                 Map.entry(
                                         p.getKey(),
@@ -241,6 +251,58 @@ class CallDials {
         parent.endDialAt(now, FormEncoding.encode(outcome));
         calls.save(parent);
         return Optional.of(parent);
+    }
+
+    /**
+     * A leg's whisper is over at {@code at}: the leg is bridged to its caller and talks on until
+     * its talk time or the dial's timeLimit, and the dial is over then. Answers the calling leg
+     * when that changed it.
+     */
+    Optional<Call> bridged(Call leg, CallScript script, Instant at, Instant now) {
+        Instant end = steps.deadline(leg, script);
+        leg.schedule(NextEvent.END_COMPLETED, end.isAfter(at) ? end : at);
+        Call parent = dialing(leg, now).orElse(null);
+        if (parent == null) {
+            return Optional.empty();
+        }
+        List<Map.Entry<String, String>> outcome = new ArrayList<>();
+        for (Map.Entry<String, String> p : FormEncoding.decode(parent.twimlParameters())) {
+            outcome.add(
+                    switch (p.getKey()) {
+                        case "DialCallDuration" ->
+                                Map.entry(
+                                        p.getKey(),
+                                        Long.toString(
+                                                Duration.between(at, leg.nextEventAt())
+                                                        .toSeconds()));
+                        case "DialBridged" -> Map.entry(p.getKey(), "true");
+                        default -> p;
+                    });
+        }
+        flow.record(parent, CallFlow.Event.DIALING, leg.sid() + " bridged after its whisper", at);
+        parent.endDialAt(leg.nextEventAt(), FormEncoding.encode(outcome));
+        calls.save(parent);
+        return Optional.of(parent);
+    }
+
+    /**
+     * The calling leg whose dial's outcome names this leg, locked, while that dial is still to be
+     * over; else empty.
+     */
+    private Optional<Call> dialing(Call leg, Instant now) {
+        if (leg.parentCallSid() == null) {
+            return Optional.empty();
+        }
+        return calls.lock(leg.parentCallSid())
+                .filter(p -> p.nextEvent() == NextEvent.DIAL_DONE)
+                .filter(p -> p.nextEventAt().isAfter(now))
+                .filter(
+                        p ->
+                                FormEncoding.decode(p.twimlParameters()).stream()
+                                        .anyMatch(
+                                                e ->
+                                                        e.getKey().equals("DialCallSid")
+                                                                && e.getValue().equals(leg.sid())));
     }
 
     /** A call hung up while it dials: its legs end with it. */

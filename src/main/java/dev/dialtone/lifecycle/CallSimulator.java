@@ -673,7 +673,15 @@ public class CallSimulator implements DisposableBean {
     private void follow(Call call, CallScript script, TwimlPlan plan, Instant now) {
         plan.notes().forEach(note -> log.info("Call {}: {}", call.sid(), note));
         Instant deadline = steps.deadline(call, script);
-        if (!now.plus(simulation.scaled(plan.elapsed())).isBefore(deadline)) {
+        Instant end = now.plus(simulation.scaled(plan.elapsed()));
+        if (plan.ending() == TwimlPlan.Ending.DONE
+                && call.parentCallSid() != null
+                && end.isBefore(deadline)) {
+            // A leg's whisper is over: it is bridged rather than hung up.
+            dials.bridged(call, script, end, now).ifPresent(this::wakeAfterCommit);
+            return;
+        }
+        if (!end.isBefore(deadline)) {
             // Say so: a flow cut short by the default talk time is a classic surprise.
             Instant limit = steps.timeLimitEnd(call);
             flow.record(
@@ -736,9 +744,10 @@ public class CallSimulator implements DisposableBean {
 
     /** Ends a live call now with the status given. */
     public void endNow(Call call, CallStatus status, Integer sipCode) {
-        end(call, status, sipCode, now());
+        Instant now = now();
+        end(call, status, sipCode, now);
         calls.save(call);
-        endedEarly(call);
+        dials.endLegs(call, now);
     }
 
     /** An update set a TimeLimit: a call in progress ends at it. */
@@ -753,8 +762,10 @@ public class CallSimulator implements DisposableBean {
         }
     }
 
+    /** Ends the call; a leg that ends before its dial planned ends the dial. */
     void end(Call call, CallStatus status, Integer sipCode, Instant now) {
         endings.end(call, status, sipCode, now);
+        dials.legEnded(call, now).ifPresent(this::wakeAfterCommit);
     }
 
     private Instant now() {

@@ -63,7 +63,7 @@ final class CallSteps {
         switch (plan.ending()) {
             // <Reject> refuses a call before it is answered; the calls Dialtone runs TwiML for
             // are answered already, and an answered call can only end completed: it hangs up.
-            case HANG_UP, REJECT_BUSY, REJECT_NO_ANSWER ->
+            case HANG_UP, DONE, REJECT_BUSY, REJECT_NO_ANSWER ->
                     call.schedule(NextEvent.END_COMPLETED, end);
             // The document is kept and the call stands at the Dial: it dials when it gets there.
             case DIAL, GATHER -> call.schedule(NextEvent.RUN_TWIML, end);

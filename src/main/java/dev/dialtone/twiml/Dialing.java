@@ -68,10 +68,13 @@ public record Dialing(
     /**
      * One leg: a {@code <Number>}, {@code <Client>}, {@code <Sip>} or the Dial's bare text.
      *
+     * @param url the whisper the leg runs once it answers, before it is bridged; or null
      * @param statusCallbackEvents as the noun's {@code statusCallbackEvent} lists them
      */
     public record Leg(
             String to,
+            String url,
+            WebhookMethod method,
             String statusCallback,
             WebhookMethod statusCallbackMethod,
             List<String> statusCallbackEvents) {}
@@ -83,7 +86,14 @@ public record Dialing(
         List<String> notes = new ArrayList<>();
         List<Leg> legs = new ArrayList<>();
         if (dial.children().isEmpty() && !dial.text().isBlank()) {
-            legs.add(new Leg(dial.text().trim(), null, WebhookMethod.POST, List.of()));
+            legs.add(
+                    new Leg(
+                            dial.text().trim(),
+                            null,
+                            WebhookMethod.POST,
+                            null,
+                            WebhookMethod.POST,
+                            List.of()));
         }
         for (Verb noun : dial.children()) {
             String target =
@@ -97,9 +107,14 @@ public record Dialing(
                 continue;
             }
             String events = noun.attribute("statusCallbackEvent", "completed");
+            String whisper = noun.attribute("url", "");
             legs.add(
                     new Leg(
                             target,
+                            whisper.isEmpty()
+                                    ? null
+                                    : TwimlInterpreter.resolve(documentUrl, whisper, "url"),
+                            TwimlInterpreter.method(noun, "method"),
                             noun.attributes().get("statusCallback") == null
                                     ? null
                                     : TwimlInterpreter.resolve(

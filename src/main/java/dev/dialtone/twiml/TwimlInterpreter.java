@@ -148,8 +148,7 @@ public final class TwimlInterpreter {
                 default -> notes.add("<" + verb.name() + "> is not a TwiML voice verb; skipped");
             }
         }
-        return new TwimlPlan(
-                elapsed, TwimlPlan.Ending.HANG_UP, null, null, notes, List.of(), gathers);
+        return new TwimlPlan(elapsed, TwimlPlan.Ending.DONE, null, null, notes, List.of(), gathers);
     }
 
     /**

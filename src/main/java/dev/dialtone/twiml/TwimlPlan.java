@@ -135,8 +135,13 @@ public record TwimlPlan(
     }
 
     public enum Ending {
-        /** {@code <Hangup>}, or the document ran out: the call completes. */
+        /** {@code <Hangup>}: the call completes. */
         HANG_UP,
+        /**
+         * The document ran out of verbs: the call completes, or a leg that ran its whisper is
+         * bridged.
+         */
+        DONE,
         /** {@code <Reject reason="busy">}. */
         REJECT_BUSY,
         /** {@code <Reject>} (reason rejected): the callee never took the call. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallStatus;
+import dev.dialtone.calls.NewLeg;
 import dev.dialtone.calls.NextEvent;
 import dev.dialtone.calls.TestUpdates;
 import dev.dialtone.support.CallFixtures;
@@ -280,13 +281,7 @@ class CallStepsUnitTest {
         return Call.dialLeg(
                 "CA" + to.substring(1) + "0".repeat(21),
                 parent,
-                to,
-                parent.from(),
-                timeout,
-                14400,
-                null,
-                null,
-                List.of(),
+                new NewLeg(to, parent.from(), timeout, 14400, null, null, null, null, List.of()),
                 NOW);
     }
 

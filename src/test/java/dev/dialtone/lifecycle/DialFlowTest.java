@@ -287,6 +287,69 @@ class DialFlowTest extends LifecycleTest {
         assertThat(RECEIVER.requests(parent, action)).isEmpty();
     }
 
+    @Test
+    void aNumbersWhisperRunsOnTheLegWhichIsBridgedWhenItEnds() {
+        String callee = uniqueNumber();
+        scenario(callee, "Digits", "1", "TalkTime", "3s");
+        String app = path("app");
+        String whisper = path("whisper");
+        String accepted = path("accepted");
+        String action = path("action");
+        RECEIVER.twiml(
+                app,
+                dial(
+                        action,
+                        "",
+                        "<Number url=\"" + RECEIVER.url(whisper) + "\">" + callee + "</Number>"));
+        RECEIVER.twiml(
+                whisper,
+                "<Response><Gather numDigits=\"1\" action=\""
+                        + RECEIVER.url(accepted)
+                        + "\"><Say>Press 1 to take the call</Say></Gather><Hangup/></Response>");
+        RECEIVER.twiml(accepted, "<Response><Say>Connecting</Say></Response>");
+        RECEIVER.twiml(action, "<Response><Hangup/></Response>");
+
+        String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+
+        WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
+        String leg = done.parameter("DialCallSid");
+        WebhookReceiver.Received asked = awaitRequests(leg, whisper, 1).get(0);
+        assertThat(asked.parameter("ParentCallSid")).isEqualTo(parent);
+        assertThat(asked.parameter("Direction")).isEqualTo("outbound-dial");
+        assertThat(asked.parameter("CallStatus")).isEqualTo("in-progress");
+        assertThat(awaitRequests(leg, accepted, 1).get(0).parameter("Digits")).isEqualTo("1");
+        assertThat(done.parameter("DialCallStatus")).isEqualTo("completed");
+        assertThat(done.parameter("DialBridged")).isEqualTo("true");
+        // Three seconds of talk, less the whisper's.
+        assertThat(done.parameter("DialCallDuration")).isEqualTo("2");
+        awaitStatus(leg, "completed");
+    }
+
+    @Test
+    void aLegThatHangsUpInItsWhisperIsNeverBridged() {
+        String callee = uniqueNumber();
+        scenario(callee, "TalkTime", "30s");
+        String app = path("app");
+        String whisper = path("whisper");
+        String action = path("action");
+        RECEIVER.twiml(
+                app,
+                dial(
+                        action,
+                        "",
+                        "<Number url=\"" + RECEIVER.url(whisper) + "\">" + callee + "</Number>"));
+        RECEIVER.twiml(whisper, "<Response><Say>Declined</Say><Hangup/></Response>");
+        RECEIVER.twiml(action, "<Response><Hangup/></Response>");
+
+        String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+
+        WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
+        assertThat(done.parameter("DialCallStatus")).isEqualTo("completed");
+        assertThat(done.parameter("DialBridged")).isEqualTo("false");
+        assertThat(done.parameter("DialCallDuration")).isEqualTo("0");
+        assertThat(RECEIVER.requests(done.parameter("DialCallSid"), whisper)).hasSize(1);
+    }
+
     private static String dial(String action, String attributes, String nouns) {
         return "<Response><Dial action=\""
                 + RECEIVER.url(action)
