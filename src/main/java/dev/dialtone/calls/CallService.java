@@ -3,7 +3,10 @@ package dev.dialtone.calls;
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.web.TwilioException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,11 +60,33 @@ public class CallService {
 
     @Transactional
     public Call update(String accountSid, String callSid, CallUpdate update, String path) {
+        return update(accountSid, callSid, update, path, null);
+    }
+
+    /** An update, told to the call's events with the form it came with. */
+    @Transactional
+    public Call update(
+            String accountSid,
+            String callSid,
+            CallUpdate update,
+            String path,
+            Map<String, List<String>> form) {
+        long started = System.nanoTime();
         targets.check(update);
         Call call = lock(accountSid, callSid, path);
         boolean ended = call.update(update, now(), pricing.pricePerMinute());
         events.publishEvent(new CallEvents.Changed(call, ended));
         calls.save(call);
+        if (form != null) {
+            events.publishEvent(
+                    new CallEvents.Requested(
+                            call,
+                            "POST",
+                            path,
+                            form,
+                            200,
+                            Duration.ofNanos(System.nanoTime() - started).toMillis()));
+        }
         return call;
     }
 

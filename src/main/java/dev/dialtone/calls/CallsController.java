@@ -92,7 +92,8 @@ class CallsController {
                 call.format(),
                 ELEMENT,
                 CallRepresentation.of(
-                        service.update(accountSid, call.name(), update, request.getRequestURI())));
+                        service.update(
+                                accountSid, call.name(), update, request.getRequestURI(), form)));
     }
 
     @DeleteMapping("/{collection}/{sid}")

@@ -515,7 +515,7 @@ public class CallSimulator implements DisposableBean {
             Instant deadline = steps.deadline(call, script);
             if (plan.elapsed().isZero() && now.isBefore(deadline)) {
                 call.countGathers(plan.gathers());
-                plan.notes().forEach(note -> log.info("Call {}: {}", call.sid(), note));
+                noted(call, plan);
                 if (plan.ending() == TwimlPlan.Ending.DIAL) {
                     dials.start(
                                     call,
@@ -653,6 +653,27 @@ public class CallSimulator implements DisposableBean {
         }
     }
 
+    /**
+     * What Dialtone did not simulate goes to the log; a note Twilio would warn of (an unknown verb,
+     * a verb where it may not nest) is a warning notification too.
+     */
+    private void noted(Call call, TwimlPlan plan) {
+        for (String note : plan.notes()) {
+            log.info("Call {}: {}", call.sid(), note);
+            int code = TwimlPlan.warningCode(note);
+            if (code != 0) {
+                notifications.record(
+                        call.sid(),
+                        call.accountSid(),
+                        CallNotifications.Level.WARNING,
+                        code,
+                        note.substring(7),
+                        call.twimlUrl(),
+                        call.twimlUrl() == null ? null : call.twimlMethod().name());
+            }
+        }
+    }
+
     /** A plan that requests a Gather's action with input: the flow says what was heard. */
     private void heard(Call call, TwimlPlan plan, String how, Instant now) {
         String input =
@@ -671,7 +692,7 @@ public class CallSimulator implements DisposableBean {
 
     /** Schedules what a TwiML plan leads to, within the call's talk time and TimeLimit. */
     private void follow(Call call, CallScript script, TwimlPlan plan, Instant now) {
-        plan.notes().forEach(note -> log.info("Call {}: {}", call.sid(), note));
+        noted(call, plan);
         Instant deadline = steps.deadline(call, script);
         Instant end = now.plus(simulation.scaled(plan.elapsed()));
         if (plan.ending() == TwimlPlan.Ending.DONE

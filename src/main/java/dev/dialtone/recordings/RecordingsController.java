@@ -1,15 +1,14 @@
 package dev.dialtone.recordings;
 
-import dev.dialtone.web.ListPage;
+import dev.dialtone.web.Paging;
 import dev.dialtone.web.PublicUrl;
-import dev.dialtone.web.TwilioErrorCodes;
 import dev.dialtone.web.TwilioException;
 import dev.dialtone.web.TwilioRenderer;
 import dev.dialtone.web.WireFormat;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.MediaType;
@@ -22,8 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.util.UriUtils;
 
 /**
  * {@code /Accounts/{AC}/Recordings[…]} and {@code /Calls/{CA}/Recordings[…]}: a recording's
@@ -32,8 +29,6 @@ import org.springframework.web.util.UriUtils;
 @RestController
 @RequestMapping("/2010-04-01/Accounts/{accountSid}")
 class RecordingsController {
-
-    private static final int MAX_PAGE_SIZE = 1000;
 
     private final RecordingStore recordings;
     private final LiveRecordings live;
@@ -206,58 +201,21 @@ class RecordingsController {
             Class<T> type,
             Function<Recording, T> show) {
         String suffix = request.getRequestURI().replaceFirst(".*/Recordings", "");
-        WireFormat format = WireFormat.ofPath(request.getRequestURI());
-        int size = number(query.getFirst("PageSize"), 50, "PageSize");
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw TwilioException.badRequest(
-                    TwilioErrorCodes.PAGE_SIZE_TOO_LARGE,
-                    "PageSize must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        int page = number(query.getFirst("Page"), 0, "Page");
-        List<Recording> found = recordings.page(accountSid, callSid, page * size, size + 1);
-        boolean more = found.size() > size;
-        List<T> shown = found.stream().limit(size).map(show).toList();
-        String base = path + suffix;
+        Paging paging = Paging.of(query);
+        List<T> found =
+                recordings.page(accountSid, callSid, paging.offset(), paging.size() + 1).stream()
+                        .map(show)
+                        .toList();
         return renderer.list(
-                format,
+                WireFormat.ofPath(request.getRequestURI()),
                 "Recording",
-                new ListPage<>(
+                paging.page(
                         "recordings",
                         type,
-                        shown,
-                        page,
-                        size,
-                        pageUri(base, callSid, path.contains("/Calls/"), size, page),
-                        pageUri(base, callSid, path.contains("/Calls/"), size, 0),
-                        more
-                                ? pageUri(base, callSid, path.contains("/Calls/"), size, page + 1)
-                                : null,
-                        page > 0
-                                ? pageUri(base, callSid, path.contains("/Calls/"), size, page - 1)
-                                : null));
-    }
-
-    private static String pageUri(String base, String callSid, boolean ofCall, int size, int page) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(base);
-        if (callSid != null && !ofCall) {
-            uri.queryParam("CallSid", UriUtils.encode(callSid, StandardCharsets.UTF_8));
-        }
-        return uri.queryParam("PageSize", size).queryParam("Page", page).build(true).toUriString();
-    }
-
-    private static int number(String text, int fallback, String name) {
-        if (text == null || text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(text);
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw TwilioException.badRequest(
-                TwilioErrorCodes.INVALID_PARAMETER, name + " must be a whole number, was: " + text);
+                        found,
+                        path + suffix,
+                        callSid != null && !path.contains("/Calls/")
+                                ? Map.of("CallSid", callSid)
+                                : Map.of()));
     }
 }

@@ -145,7 +145,12 @@ public final class TwimlInterpreter {
                                     + " ms");
                     elapsed = elapsed.plus(timings.unsimulated());
                 }
-                default -> notes.add("<" + verb.name() + "> is not a TwiML voice verb; skipped");
+                default ->
+                        notes.add(
+                                TwimlPlan.WARNING_UNKNOWN_VERB
+                                        + ": <"
+                                        + verb.name()
+                                        + "> is not a TwiML voice verb; skipped");
             }
         }
         return new TwimlPlan(elapsed, TwimlPlan.Ending.DONE, null, null, notes, List.of(), gathers);

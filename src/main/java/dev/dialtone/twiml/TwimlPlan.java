@@ -30,6 +30,21 @@ public record TwimlPlan(
         Duration waiting,
         List<Step> steps) {
 
+    /** Twilio's warning for an unknown verb, noun or attribute (schema validation). */
+    public static final int WARNING_UNKNOWN_VERB = 12200;
+
+    /**
+     * The Twilio warning code a note starts with ({@code "12200: …"}, {@code "13320: …"}), or 0 for
+     * a note that is only for the log.
+     */
+    public static int warningCode(String note) {
+        return note.length() > 6
+                        && note.substring(0, 5).chars().allMatch(Character::isDigit)
+                        && note.startsWith(": ", 5)
+                ? Integer.parseInt(note.substring(0, 5))
+                : 0;
+    }
+
     /**
      * A verb the call starts, {@code at} after the document does (unscaled, like every time of a
      * plan).

@@ -1,11 +1,20 @@
 package dev.dialtone.webhooks;
 
+import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallEvents;
+import dev.dialtone.calls.CallRepresentation;
 import dev.dialtone.support.DatabaseTime;
+import dev.dialtone.web.PublicUrl;
+import dev.dialtone.web.TwilioRenderer;
 import dev.dialtone.web.WebhookMethod;
+import dev.dialtone.web.WireFormat;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,18 +27,41 @@ public class CallRequestLog {
     public enum Kind {
         STATUS_CALLBACK,
         TWIML,
-        TWIML_FALLBACK
+        TWIML_FALLBACK,
+        /** A REST request made to Dialtone for the call (an update). */
+        API
     }
+
+    /** One request of the journal, as the call's events show it. */
+    record Logged(
+            Kind kind,
+            String url,
+            String method,
+            String parameters,
+            Integer statusCode,
+            String contentType,
+            String excerpt,
+            long millis,
+            Instant requestedAt) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     private final CallNotifications notifications;
+    private final TwilioRenderer renderer;
+    private final PublicUrl publicUrl;
 
-    CallRequestLog(JdbcTemplate jdbc, Clock clock, CallNotifications notifications) {
+    CallRequestLog(
+            JdbcTemplate jdbc,
+            Clock clock,
+            CallNotifications notifications,
+            TwilioRenderer renderer,
+            PublicUrl publicUrl) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.notifications = notifications;
+        this.renderer = renderer;
+        this.publicUrl = publicUrl;
     }
 
     public void record(
@@ -41,22 +73,149 @@ public class CallRequestLog {
             WebhookMethod method,
             List<Map.Entry<String, String>> parameters,
             WebhookClient.Outcome outcome) {
+        insert(
+                callSid,
+                accountSid,
+                kind,
+                webhookId,
+                attempt,
+                outcome.url(),
+                method.name(),
+                FormEncoding.encode(parameters),
+                outcome,
+                DatabaseTime.now(clock).minusMillis(outcome.millis()));
+        if (kind == Kind.STATUS_CALLBACK && !outcome.succeeded()) {
+            callbackFailed(callSid, accountSid, method, parameters, outcome);
+        }
+    }
+
+    /**
+     * A callback that failed is logged as Twilio logs it: an error answer is warning 15003, a
+     * connection that failed error 11205, a URL that may not be reached 11100.
+     */
+    private void callbackFailed(
+            String callSid,
+            String accountSid,
+            WebhookMethod method,
+            List<Map.Entry<String, String>> parameters,
+            WebhookClient.Outcome outcome) {
+        boolean answered = outcome.statusCode() >= 400;
+        int code =
+                answered
+                        ? 15003
+                        : outcome.failure() == DeliverySettings.Failure.REFUSED ? 11100 : 11205;
+        notifications.record(
+                callSid,
+                accountSid,
+                answered ? CallNotifications.Level.WARNING : CallNotifications.Level.ERROR,
+                code,
+                answered
+                        ? "Got HTTP " + outcome.statusCode() + " response to " + outcome.url()
+                        : "Callback to " + outcome.url() + " failed: " + outcome.error(),
+                outcome.url(),
+                method.name(),
+                FormEncoding.encode(parameters),
+                outcome.excerpt());
+    }
+
+    /**
+     * A REST update of the call, in its transaction: its form fields as Twilio's events show them
+     * (snake_case), and the call as the update answered it.
+     */
+    @EventListener
+    void requested(CallEvents.Requested requested) {
+        Call call = requested.call();
+        List<Map.Entry<String, String>> parameters = new ArrayList<>();
+        parameters.add(Map.entry("account_sid", call.accountSid()));
+        requested
+                .parameters()
+                .forEach(
+                        (name, values) -> {
+                            if (!values.isEmpty()) {
+                                parameters.add(Map.entry(snakeCase(name), values.get(0)));
+                            }
+                        });
+        String body =
+                new String(
+                        renderer.record(200, WireFormat.JSON, "Call", CallRepresentation.of(call))
+                                .getBody(),
+                        StandardCharsets.UTF_8);
+        Instant now = DatabaseTime.now(clock);
+        insert(
+                call.sid(),
+                call.accountSid(),
+                Kind.API,
+                null,
+                1,
+                publicUrl.base() + requested.path(),
+                requested.method(),
+                FormEncoding.encode(parameters),
+                new WebhookClient.Outcome(
+                        publicUrl.base() + requested.path(),
+                        requested.status(),
+                        body,
+                        requested.millis(),
+                        null,
+                        null,
+                        "application/json"),
+                now.minusMillis(requested.millis()));
+    }
+
+    /** {@code StatusCallbackEvent} as {@code status_callback_event}. */
+    static String snakeCase(String pascal) {
+        return pascal.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    private void insert(
+            String callSid,
+            String accountSid,
+            Kind kind,
+            Long webhookId,
+            int attempt,
+            String url,
+            String method,
+            String parameters,
+            WebhookClient.Outcome outcome,
+            Instant requestedAt) {
         jdbc.update(
-                "INSERT INTO call_requests (call_sid, account_sid, kind, webhook_id, attempt, url, method, parameters,"
-                        + " status_code, response_excerpt, duration_ms, error, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO call_requests (call_sid, account_sid, kind, webhook_id, attempt, url,"
+                        + " method, parameters, status_code, response_excerpt, duration_ms, error,"
+                        + " content_type, requested_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 callSid,
                 accountSid,
                 kind.name(),
                 webhookId,
                 attempt,
-                StoredText.of(outcome.url(), 4000),
-                method.name(),
-                FormEncoding.encode(parameters),
+                StoredText.of(url, 4000),
+                method,
+                parameters,
                 outcome.statusCode() == 0 ? null : outcome.statusCode(),
                 StoredText.of(outcome.excerpt(), 1000),
                 outcome.millis(),
                 StoredText.of(outcome.error(), 1000),
-                DatabaseTime.utc(DatabaseTime.now(clock)));
+                StoredText.of(outcome.contentType(), 255),
+                DatabaseTime.utc(requestedAt));
+    }
+
+    /** Every request of the call's journal, oldest first. */
+    List<Logged> logged(String callSid) {
+        return jdbc.query(
+                "SELECT kind, url, method, parameters, status_code, content_type,"
+                        + " response_excerpt, duration_ms, requested_at FROM call_requests"
+                        + " WHERE call_sid = ? ORDER BY requested_at, id",
+                (rs, i) ->
+                        new Logged(
+                                Kind.valueOf(rs.getString(1)),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                (Integer) rs.getObject(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getLong(8),
+                                DatabaseTime.read(rs, 9)),
+                callSid);
     }
 
     /**

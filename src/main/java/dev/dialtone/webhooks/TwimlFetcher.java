@@ -86,7 +86,8 @@ public class TwimlFetcher {
                             }
                             List<Map.Entry<String, String>> parameters =
                                     new ArrayList<>(request.parameters());
-                            parameters.add(Map.entry("ErrorCode", "11200"));
+                            parameters.add(
+                                    Map.entry("ErrorCode", Integer.toString(primary.errorCode())));
                             parameters.add(Map.entry("ErrorUrl", request.url()));
                             return attempt(
                                             request,
@@ -127,6 +128,19 @@ public class TwimlFetcher {
                                                         + settings.url()
                                                         + ": "
                                                         + outcome.error());
+                            } else if (outcome.failure() == DeliverySettings.Failure.CONNECT
+                                    || outcome.failure() == DeliverySettings.Failure.READ) {
+                                boolean unknown =
+                                        outcome.error().startsWith(WebhookClient.UNKNOWN_HOST);
+                                result =
+                                        Result.<T>failure(
+                                                unknown ? 11210 : 11205,
+                                                (unknown
+                                                                ? "HTTP bad host name: "
+                                                                : "HTTP connection failure with ")
+                                                        + settings.url()
+                                                        + ": "
+                                                        + outcome.error());
                             } else if (!outcome.succeeded()) {
                                 result =
                                         Result.<T>failure(
@@ -135,6 +149,14 @@ public class TwimlFetcher {
                                                         + settings.url()
                                                         + ": "
                                                         + outcome.error());
+                            } else if (!isTwimlType(outcome.contentType())) {
+                                result =
+                                        Result.<T>failure(
+                                                12300,
+                                                "Invalid Content-Type "
+                                                        + outcome.contentType()
+                                                        + " from "
+                                                        + settings.url());
                             } else if (outcome.body().length() > WebhookClient.MAX_BODY) {
                                 result =
                                         Result.<T>failure(
@@ -177,5 +199,19 @@ public class TwimlFetcher {
                                     recorded);
                             return result;
                         });
+    }
+
+    /**
+     * Whether a document of this type can be TwiML: XML, HTML or plain text, or no type at all
+     * (Twilio also plays audio answers; Dialtone does not).
+     */
+    static boolean isTwimlType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        return type.contains("xml")
+                || type.startsWith("text/html")
+                || type.startsWith("text/plain");
     }
 }

@@ -89,7 +89,19 @@ class WebhookClient implements DisposableBean {
             String body,
             long millis,
             String error,
-            DeliverySettings.Failure failure) {
+            DeliverySettings.Failure failure,
+            String contentType) {
+
+        Outcome(
+                String url,
+                int statusCode,
+                String body,
+                long millis,
+                String error,
+                DeliverySettings.Failure failure) {
+            this(url, statusCode, body, millis, error, failure, null);
+        }
+
         public boolean succeeded() {
             return failure == null;
         }
@@ -291,7 +303,8 @@ class WebhookClient implements DisposableBean {
                                     new String(response.body(), StandardCharsets.UTF_8),
                                     elapsed(started),
                                     failure == null ? null : "HTTP " + status,
-                                    failure),
+                                    failure,
+                                    response.headers().firstValue("Content-Type").orElse(null)),
                             null);
                 },
                 completions);
@@ -315,9 +328,23 @@ class WebhookClient implements DisposableBean {
                                 ? DeliverySettings.Failure.READ
                                 : DeliverySettings.Failure.CONNECT;
         String message =
-                cause.getClass().getSimpleName()
+                (unresolved(cause) ? UNKNOWN_HOST : "")
+                        + cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return new Outcome(url, 0, null, elapsed(started), message, kind);
+    }
+
+    /** How the error of a request to a host that does not resolve starts. */
+    static final String UNKNOWN_HOST = "Unknown host: ";
+
+    private static boolean unresolved(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException
+                    || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long elapsed(long started) {
