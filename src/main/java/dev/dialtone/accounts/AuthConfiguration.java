@@ -34,7 +34,9 @@ class AuthConfiguration implements WebMvcConfigurer {
         interceptors
                 .addInterceptor(new BasicAuthInterceptor(registry))
                 .addPathPatterns("/**")
-                .excludePathPatterns("/error");
+                // The inspector's page and assets hold no data; what they read asks for
+                // credentials.
+                .excludePathPatterns("/error", "/", "/index.html", "/inspector/**");
     }
 
     @Bean
