@@ -1,5 +1,6 @@
 package dev.dialtone.webhooks;
 
+import dev.dialtone.accounts.AccountRegistry;
 import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallEvents;
 import dev.dialtone.calls.CallRepresentation;
@@ -50,18 +51,21 @@ public class CallRequestLog {
     private final CallNotifications notifications;
     private final TwilioRenderer renderer;
     private final PublicUrl publicUrl;
+    private final AccountRegistry accounts;
 
     CallRequestLog(
             JdbcTemplate jdbc,
             Clock clock,
             CallNotifications notifications,
             TwilioRenderer renderer,
-            PublicUrl publicUrl) {
+            PublicUrl publicUrl,
+            AccountRegistry accounts) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.notifications = notifications;
         this.renderer = renderer;
         this.publicUrl = publicUrl;
+        this.accounts = accounts;
     }
 
     public void record(
@@ -159,6 +163,17 @@ public class CallRequestLog {
                         null,
                         "application/json"),
                 now.minusMillis(requested.millis()));
+    }
+
+    /**
+     * The {@code X-Twilio-Signature} the request carried: the client signs a GET's URL with its
+     * query (as stored) and a POST's URL with its form, with the account's auth token.
+     */
+    private String signature(String accountSid, String url, String method, String form) {
+        String token = accounts.authToken(accountSid).orElse("");
+        return method.equals("GET")
+                ? RequestSigner.sign(token, url, List.of())
+                : RequestSigner.sign(token, url, FormEncoding.decode(form));
     }
 
     /** {@code StatusCallbackEvent} as {@code status_callback_event}. */
@@ -259,7 +274,8 @@ public class CallRequestLog {
                 "requests",
                 jdbc.query(
                         "SELECT kind, url, method, attempt, webhook_id, parameters, status_code,"
-                                + " response_excerpt, duration_ms, error, requested_at FROM call_requests WHERE call_sid = ? ORDER BY id",
+                                + " response_excerpt, duration_ms, error, requested_at, account_sid"
+                                + " FROM call_requests WHERE call_sid = ? ORDER BY id",
                         (rs, i) -> {
                             Map<String, Object> r = new LinkedHashMap<>();
                             r.put("kind", rs.getString(1).toLowerCase().replace('_', '-'));
@@ -273,6 +289,15 @@ public class CallRequestLog {
                             r.put("duration_ms", rs.getLong(9));
                             r.put("error", rs.getString(10));
                             r.put("requested_at", DatabaseTime.read(rs, 11).toString());
+                            if (!rs.getString(1).equals(Kind.API.name())) {
+                                r.put(
+                                        "signature",
+                                        signature(
+                                                rs.getString(12),
+                                                rs.getString(2),
+                                                rs.getString(3),
+                                                rs.getString(6)));
+                            }
                             return r;
                         },
                         sid));

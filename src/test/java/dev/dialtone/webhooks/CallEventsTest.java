@@ -79,6 +79,16 @@ class CallEventsTest extends LifecycleTest {
         assertThat(((Map<?, ?>) read.get(3).getResponse()).get("response_body").toString())
                 .contains("\"status\":\"completed\"");
 
+        // The journal shows the signature each request carried.
+        List<Map<String, Object>> journal = timeline(sid).getList("requests");
+        assertThat(journal)
+                .filteredOn(r -> r.get("kind").equals("twiml"))
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r.get("signature"))
+                                        .isEqualTo(RECEIVER.requests(sid, app).get(0).signature()));
+
         // Paged as every Twilio list, and in XML too.
         Response first =
                 asOne().queryParam("PageSize", 2).get(account("/Calls/" + sid + "/Events.json"));
