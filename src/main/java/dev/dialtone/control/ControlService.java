@@ -4,6 +4,7 @@ import dev.dialtone.calls.Call;
 import dev.dialtone.calls.CallRepresentation;
 import dev.dialtone.calls.CallStatus;
 import dev.dialtone.calls.CallStore;
+import dev.dialtone.faults.Faults;
 import dev.dialtone.lifecycle.CallFlow;
 import dev.dialtone.lifecycle.CallSimulator;
 import dev.dialtone.lifecycle.Scenarios;
@@ -27,6 +28,7 @@ class ControlService {
     private final Scenarios scenarios;
     private final CallFlow flow;
     private final CallRecordings recordings;
+    private final Faults faults;
     private final Clock clock;
 
     ControlService(
@@ -36,11 +38,13 @@ class ControlService {
             Scenarios scenarios,
             CallFlow flow,
             CallRecordings recordings,
+            Faults faults,
             Clock clock) {
         this.calls = calls;
         this.scenarios = scenarios;
         this.flow = flow;
         this.recordings = recordings;
+        this.faults = faults;
         this.simulator = simulator;
         this.journal = journal;
         this.clock = clock;
@@ -125,6 +129,7 @@ class ControlService {
         journal.forgetAccount(account);
         flow.forgetAccount(account);
         recordings.deleteAll(account);
+        faults.deleteAll(account);
         return new Reset(calls.deleteAll(account), scenarios.deleteAll(account));
     }
 

@@ -120,7 +120,7 @@ final class ScenarioRequests {
         throw invalid("SipResponseCode must be a number between 100 and 699");
     }
 
-    private static Duration duration(Map<String, List<String>> form, String name) {
+    static Duration duration(Map<String, List<String>> form, String name) {
         String text = first(form, name);
         if (text == null) {
             return null;

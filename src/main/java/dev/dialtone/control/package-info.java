@@ -6,6 +6,7 @@
             "webhooks",
             "lifecycle",
             "recordings",
+            "faults",
             "accounts",
             "web",
             "support"

@@ -14,6 +14,7 @@ public final class TwilioErrorCodes {
 
     public static final int INTERNAL_SERVER_ERROR = 20500;
     public static final int SERVICE_UNAVAILABLE = 20503;
+    public static final int TOO_MANY_REQUESTS = 20429;
     public static final int TO_MISSING = 21201;
     public static final int URL_INVALID = 21205;
     public static final int SEND_DIGITS_INVALID = 21206;

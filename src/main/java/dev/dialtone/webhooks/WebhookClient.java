@@ -1,6 +1,8 @@
 package dev.dialtone.webhooks;
 
 import dev.dialtone.accounts.AccountRegistry;
+import dev.dialtone.faults.Fault;
+import dev.dialtone.faults.FaultRules;
 import dev.dialtone.support.OutboundPolicy;
 import dev.dialtone.web.WebhookMethod;
 import java.net.ConnectException;
@@ -19,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,6 +47,7 @@ class WebhookClient implements DisposableBean {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final AccountRegistry accounts;
+    private final FaultRules faults;
     private final OutboundPolicy policy;
     private final ExecutorService executor =
             Executors.newFixedThreadPool(8, daemon("dialtone-webhook-io"));
@@ -77,7 +81,8 @@ class WebhookClient implements DisposableBean {
                     Duration.ofSeconds(5),
                     Duration.ofSeconds(10));
 
-    WebhookClient(AccountRegistry accounts, OutboundPolicy policy) {
+    WebhookClient(AccountRegistry accounts, OutboundPolicy policy, FaultRules faults) {
+        this.faults = faults;
         this.accounts = accounts;
         this.policy = policy;
     }
@@ -112,6 +117,62 @@ class WebhookClient implements DisposableBean {
     }
 
     public CompletableFuture<Outcome> send(
+            String accountSid,
+            DeliverySettings settings,
+            WebhookMethod method,
+            List<Map.Entry<String, String>> parameters) {
+        Fault fault =
+                faults.meet(accountSid, Fault.Direction.OUTBOUND, method.name(), settings.url())
+                        .orElse(null);
+        if (fault == null) {
+            return exchange(accountSid, settings, method, parameters);
+        }
+        Executor later =
+                fault.latency() == null
+                        ? Runnable::run
+                        : CompletableFuture.delayedExecutor(
+                                fault.latency().toMillis(), TimeUnit.MILLISECONDS, completions);
+        if (fault.error() == null && fault.status() == null) {
+            return CompletableFuture.runAsync(() -> {}, later)
+                    .thenCompose(done -> exchange(accountSid, settings, method, parameters));
+        }
+        return CompletableFuture.supplyAsync(() -> faulted(fault, settings.url()), later);
+    }
+
+    /** What a fault rule makes of a request it fails: no answer, or its status. */
+    private static Outcome faulted(Fault fault, String url) {
+        long millis = fault.latency() == null ? 0 : fault.latency().toMillis();
+        String by = " (fault " + fault.sid() + ")";
+        if (fault.error() == Fault.Error.REFUSED) {
+            return new Outcome(
+                    url,
+                    0,
+                    null,
+                    millis,
+                    "ConnectException: Connection refused" + by,
+                    DeliverySettings.Failure.CONNECT);
+        }
+        if (fault.error() == Fault.Error.TIMEOUT) {
+            return new Outcome(
+                    url,
+                    0,
+                    null,
+                    millis,
+                    "HttpTimeoutException: request timed out" + by,
+                    DeliverySettings.Failure.READ);
+        }
+        return new Outcome(
+                url,
+                fault.status(),
+                "",
+                millis,
+                "HTTP " + fault.status() + by,
+                fault.status() >= 500
+                        ? DeliverySettings.Failure.SERVER_ERROR
+                        : DeliverySettings.Failure.CLIENT_ERROR);
+    }
+
+    private CompletableFuture<Outcome> exchange(
             String accountSid,
             DeliverySettings settings,
             WebhookMethod method,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.twilio.security.RequestValidator;
 import dev.dialtone.accounts.AccountRegistry;
 import dev.dialtone.accounts.AccountsProperties;
+import dev.dialtone.faults.FaultRules;
 import dev.dialtone.support.OutboundPolicy;
 import dev.dialtone.support.OutboundProperties;
 import dev.dialtone.support.WebhookReceiver;
@@ -37,7 +38,8 @@ class WebhookClientTest {
                     new OutboundPolicy(
                             new OutboundProperties(
                                     List.of(),
-                                    List.of("169.254.0.0/16", "metadata.google.internal"))));
+                                    List.of("169.254.0.0/16", "metadata.google.internal"))),
+                    FaultRules.NONE);
     private final WebhookReceiver receiver = new WebhookReceiver();
 
     @AfterEach
