@@ -1,6 +1,7 @@
 package dev.dialtone.calls;
 
 import dev.dialtone.support.DatabaseTime;
+import dev.dialtone.support.Sids;
 import dev.dialtone.web.TwilioException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.dialtone.control;
 
 import dev.dialtone.accounts.BasicAuthInterceptor;
-import dev.dialtone.calls.Sids;
 import dev.dialtone.faults.Fault;
 import dev.dialtone.faults.Faults;
 import dev.dialtone.support.DatabaseTime;
+import dev.dialtone.support.Sids;
 import dev.dialtone.web.FormParameters;
 import dev.dialtone.web.Rfc2822;
 import dev.dialtone.web.TwilioErrorCodes;

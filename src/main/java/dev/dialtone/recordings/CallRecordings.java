@@ -1,7 +1,7 @@
 package dev.dialtone.recordings;
 
 import dev.dialtone.calls.Call;
-import dev.dialtone.calls.Sids;
+import dev.dialtone.support.Sids;
 import dev.dialtone.web.PublicUrl;
 import dev.dialtone.web.Rfc2822;
 import dev.dialtone.webhooks.StatusCallbacks;

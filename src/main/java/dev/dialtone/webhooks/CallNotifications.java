@@ -1,7 +1,7 @@
 package dev.dialtone.webhooks;
 
-import dev.dialtone.calls.Sids;
 import dev.dialtone.support.DatabaseTime;
+import dev.dialtone.support.Sids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

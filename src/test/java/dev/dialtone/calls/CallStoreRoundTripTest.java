@@ -3,6 +3,7 @@ package dev.dialtone.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dialtone.support.ApiTest;
+import dev.dialtone.support.Sids;
 import dev.dialtone.web.WebhookMethod;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -98,6 +98,11 @@ public final class SpecSchemas {
                             problems);
                 }
             }
+            case "boolean" -> {
+                if (!(value instanceof Boolean)) {
+                    problems.add(path + " should be a boolean, was " + value);
+                }
+            }
             case "object" -> checkObject(schema, value, path, problems);
             default -> problems.add(path + ": schema type " + type + " not understood");
         }

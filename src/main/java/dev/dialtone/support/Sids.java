@@ -1,4 +1,4 @@
-package dev.dialtone.calls;
+package dev.dialtone.support;
 
 import java.security.SecureRandom;
 import java.time.Clock;

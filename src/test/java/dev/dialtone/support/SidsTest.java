@@ -1,4 +1,4 @@
-package dev.dialtone.calls;
+package dev.dialtone.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
