@@ -15,6 +15,7 @@ public class Call {
 
     public static final String DIRECTION_OUTBOUND_API = "outbound-api";
     public static final String DIRECTION_OUTBOUND_DIAL = "outbound-dial";
+    public static final String DIRECTION_INBOUND = "inbound";
 
     String sid;
     String accountSid;
@@ -184,6 +185,52 @@ public class Call {
         call.timeout = leg.timeoutSeconds();
         call.timeLimit = leg.timeLimitSeconds();
         return call;
+    }
+
+    /**
+     * A call to one of the account's numbers, ringing at once: the number's VoiceUrl is requested
+     * (with CallStatus=ringing), and its TwiML answers the call, or rejects it.
+     */
+    public static Call inbound(String sid, String accountSid, NewInbound ring, Instant now) {
+        Call call = new Call();
+        call.sid = sid;
+        call.accountSid = accountSid;
+        call.to = ring.to();
+        call.toFormatted = Endpoints.format(ring.to());
+        call.from = ring.from();
+        call.fromFormatted = Endpoints.format(ring.from());
+        call.phoneNumberSid = ring.phoneNumberSid();
+        call.callerName = ring.callerName();
+        call.forwardedFrom = ring.forwardedFrom();
+        call.status = CallStatus.RINGING;
+        call.direction = DIRECTION_INBOUND;
+        call.dateCreated = now;
+        call.dateUpdated = now;
+        call.startTime = now;
+        call.priceUnit = "USD";
+        call.queueTime = 0L;
+        call.url = ring.voiceUrl();
+        call.method = ring.voiceMethod();
+        call.fallbackUrl = ring.voiceFallbackUrl();
+        call.fallbackMethod = ring.voiceFallbackMethod();
+        call.recordingStatusCallbackMethod = WebhookMethod.POST;
+        call.asyncAmdStatusCallbackMethod = WebhookMethod.POST;
+        call.statusCallback = ring.statusCallback();
+        call.statusCallbackMethod = ring.statusCallbackMethod();
+        // A number's StatusCallback hears the call's end.
+        call.statusCallbackEvents = "completed";
+        call.timeout = 60;
+        return call;
+    }
+
+    public boolean isInbound() {
+        return DIRECTION_INBOUND.equals(direction);
+    }
+
+    /** An inbound call rings while its number's TwiML is fetched: that document answers it. */
+    public void fetchWhileRinging() {
+        require(status == CallStatus.RINGING, "fetch its TwiML while ringing");
+        runTwiml(url, method, null);
     }
 
     /** A new outbound API call, queued. */

@@ -24,11 +24,25 @@ import org.springframework.web.bind.annotation.RestController;
 class ControlController {
 
     private final ControlService control;
+    private final InboundCalls inbound;
     private final TwilioRenderer renderer;
 
-    ControlController(ControlService control, TwilioRenderer renderer) {
+    ControlController(ControlService control, InboundCalls inbound, TwilioRenderer renderer) {
         this.control = control;
+        this.inbound = inbound;
         this.renderer = renderer;
+    }
+
+    /**
+     * Someone calls one of the account's numbers: {@code From}, {@code To}, optionally {@code
+     * CallerName} and {@code ForwardedFrom}.
+     */
+    @PostMapping("/calls/inbound")
+    ResponseEntity<byte[]> inbound(
+            @RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account,
+            @RequestParam MultiValueMap<String, String> form) {
+        return renderer.record(
+                201, WireFormat.JSON, "Call", CallRepresentation.of(inbound.ring(account, form)));
     }
 
     @GetMapping("/calls/{sid}/timeline")

@@ -7,6 +7,7 @@
             "lifecycle",
             "recordings",
             "faults",
+            "numbers",
             "accounts",
             "web",
             "support"

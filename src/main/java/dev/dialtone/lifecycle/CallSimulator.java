@@ -254,7 +254,9 @@ public class CallSimulator implements DisposableBean {
         switch (event) {
             case DIAL -> dial(call, now);
             case ANSWER -> {
-                return answer(call, now);
+                return call.isInbound() && call.status() == CallStatus.RINGING
+                        ? ringInbound(call, now)
+                        : answer(call, now);
             }
             case RUN_TWIML -> {
                 return runTwiml(call, null, now);
@@ -279,7 +281,7 @@ public class CallSimulator implements DisposableBean {
 
     /** Dialing starts: the call is initiated, rings, and its script decides what happens next. */
     void dial(Call call, Instant now) {
-        dial(call, scenarios.scriptFor(call.accountSid(), call.to()), now);
+        dial(call, script(call), now);
     }
 
     private void dial(Call call, CallScript script, Instant now) {
@@ -288,9 +290,56 @@ public class CallSimulator implements DisposableBean {
         callbacks.record(call, StatusCallbacks.Event.RINGING);
     }
 
+    /**
+     * Who the call's person at the other end is, as the scenarios script them: the callee of a call
+     * Dialtone places, the caller of one to the account's number.
+     */
+    private CallScript script(Call call) {
+        return scenarios.scriptFor(call.accountSid(), call.isInbound() ? call.from() : call.to());
+    }
+
+    /**
+     * A call to the account's number rings: its VoiceUrl is requested (CallStatus=ringing), and the
+     * document answers the call, unless it rejects it. Answers that a fetch must follow.
+     */
+    private boolean ringInbound(Call call, Instant now) {
+        call.fetchWhileRinging();
+        call.schedule(NextEvent.RUN_TWIML, now.plus(simulation.twimlLease()));
+        return true;
+    }
+
+    /**
+     * A ringing inbound call's document arrived: a {@code <Reject>} first refuses the call
+     * unanswered ({@code busy} with reason busy, else {@code no-answer}); anything else answers it.
+     * Answers whether the call now runs the document.
+     */
+    private boolean answerInbound(Call call, List<Verb> verbs, Instant now) {
+        TwimlPlan.Ending rejected = TwimlInterpreter.rejection(verbs);
+        if (rejected != null) {
+            flow.record(call, CallFlow.Event.VERB, "0: <Reject>", now);
+            end(
+                    call,
+                    rejected == TwimlPlan.Ending.REJECT_BUSY
+                            ? CallStatus.BUSY
+                            : CallStatus.NO_ANSWER,
+                    null,
+                    now);
+            return false;
+        }
+        answered(call, now);
+        return true;
+    }
+
+    /** The call is answered now, as its callbacks and timeline say. */
+    private void answered(Call call, Instant now) {
+        call.answer(now, null);
+        callbacks.record(call, StatusCallbacks.Event.ANSWERED);
+        flow.record(call, CallFlow.Event.ANSWERED, null, now);
+    }
+
     /** The callee answers and the call's TwiML starts; answers whether a fetch must follow. */
     boolean answer(Call call, Instant now) {
-        CallScript script = scenarios.scriptFor(call.accountSid(), call.to());
+        CallScript script = script(call);
         CallSteps.Detection detection = steps.detect(call, script);
         call.answer(
                 CallSteps.happenedAt(call, now), detection == null ? null : detection.answeredBy());
@@ -328,8 +377,7 @@ public class CallSimulator implements DisposableBean {
     private boolean runTwiml(Call call, CallScript script, Instant now) {
         if (call.twimlDocument() != null) {
             try {
-                CallScript callee =
-                        script != null ? script : scenarios.scriptFor(call.accountSid(), call.to());
+                CallScript callee = script != null ? script : script(call);
                 // Inline TwiML has no URL; a kept document (a call that dialed) keeps its own.
                 follow(
                         call,
@@ -348,7 +396,7 @@ public class CallSimulator implements DisposableBean {
             // TwiML of its own: it just talks, until its talk time or TimeLimit.
             steps.follow(
                     call,
-                    script != null ? script : scenarios.scriptFor(call.accountSid(), call.to()),
+                    script != null ? script : script(call),
                     new TwimlPlan(
                             Duration.ofDays(1), TwimlPlan.Ending.HANG_UP, null, null, List.of()),
                     now);
@@ -360,6 +408,10 @@ public class CallSimulator implements DisposableBean {
 
     /** The call has no TwiML it can run: Twilio ends it, and says why. */
     private void twimlFailed(Call call, int errorCode, String error, Instant now) {
+        if (call.status() == CallStatus.RINGING) {
+            // An incoming call whose number has no TwiML is answered with Twilio's apology.
+            answered(call, now);
+        }
         log.info(
                 "Call {}: no TwiML to run ({} {}); the call ends as Twilio ends it",
                 call.sid(),
@@ -388,7 +440,11 @@ public class CallSimulator implements DisposableBean {
                 first ? call.fallbackUrl() : null,
                 call.fallbackMethod(),
                 withRequested(
-                        VoiceParameters.of(call, CallStatus.IN_PROGRESS.wire()),
+                        VoiceParameters.of(
+                                call,
+                                call.status() == CallStatus.RINGING
+                                        ? CallStatus.RINGING.wire()
+                                        : CallStatus.IN_PROGRESS.wire()),
                         call.twimlParameters()));
     }
 
@@ -462,11 +518,14 @@ public class CallSimulator implements DisposableBean {
                         Instant now = now();
                         if (result.failed()) {
                             twimlFailed(call, result.errorCode(), result.error(), now);
+                        } else if (call.status() == CallStatus.RINGING
+                                && !answerInbound(call, result.document().verbs(), now)) {
+                            // Rejected: it never rang through.
                         } else {
                             try {
                                 follow(
                                         call,
-                                        scenarios.scriptFor(call.accountSid(), call.to()),
+                                        script(call),
                                         result.document(),
                                         0,
                                         result.documentUrl(),
@@ -591,7 +650,7 @@ public class CallSimulator implements DisposableBean {
             call.goOnAfterGather();
             return runTwiml(call, null, now);
         }
-        follow(call, scenarios.scriptFor(call.accountSid(), call.to()), request, now);
+        follow(call, script(call), request, now);
         return false;
     }
 
@@ -620,7 +679,7 @@ public class CallSimulator implements DisposableBean {
             return false;
         }
         heard(call, request, " (live)", now);
-        follow(call, scenarios.scriptFor(call.accountSid(), call.to()), request, now);
+        follow(call, script(call), request, now);
         calls.save(call);
         wakeAfterCommit(call);
         return true;

@@ -205,6 +205,20 @@ public final class TwimlInterpreter {
                 gathers);
     }
 
+    /**
+     * How a document refuses a call it would otherwise answer: a {@code <Reject>} as its first verb
+     * ({@link TwimlPlan.Ending#REJECT_BUSY} with reason busy, else {@link
+     * TwimlPlan.Ending#REJECT_NO_ANSWER}); null when it answers.
+     */
+    public static TwimlPlan.Ending rejection(List<Verb> verbs) {
+        if (verbs.isEmpty() || !verbs.get(0).name().equals("Reject")) {
+            return null;
+        }
+        return "busy".equals(verbs.get(0).attribute("reason", "rejected"))
+                ? TwimlPlan.Ending.REJECT_BUSY
+                : TwimlPlan.Ending.REJECT_NO_ANSWER;
+    }
+
     /** Whether the verb at {@code position} is a {@code <Gather>}. */
     public static boolean isGather(List<Verb> verbs, int position) {
         return position >= 0
