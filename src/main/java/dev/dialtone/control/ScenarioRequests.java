@@ -32,21 +32,15 @@ final class ScenarioRequests {
     private static final Pattern KEYS = Pattern.compile("[0-9*#]{0,64}");
 
     static SimulationProperties.Scenario scenario(Map<String, List<String>> form) {
-        String to = first(form, "To");
-        String pattern = first(form, "ToPattern");
-        if ((to == null) == (pattern == null)) {
-            throw invalid("Give exactly one of To and ToPattern");
+        String to = number(form, "To");
+        String pattern = pattern(form, "ToPattern");
+        String from = number(form, "From");
+        String fromPattern = pattern(form, "FromPattern");
+        if ((to != null && pattern != null) || (from != null && fromPattern != null)) {
+            throw invalid("Give at most one of To and ToPattern, and of From and FromPattern");
         }
-        if (to != null && !Call.isEndpoint(to)) {
-            throw invalid(
-                    "To must be a phone number in E.164, a client: or a sip: address, was: " + to);
-        }
-        if (pattern != null) {
-            try {
-                Pattern.compile(pattern);
-            } catch (PatternSyntaxException e) {
-                throw invalid("ToPattern is not a regular expression: " + e.getDescription());
-            }
+        if (to == null && pattern == null && from == null && fromPattern == null) {
+            throw invalid("Give To or ToPattern, or From or FromPattern");
         }
         String answeredBy = first(form, "AnsweredBy");
         if (answeredBy != null && !ANSWERED_BY.contains(answeredBy)) {
@@ -67,6 +61,8 @@ final class ScenarioRequests {
         return new SimulationProperties.Scenario(
                 to,
                 pattern,
+                from,
+                fromPattern,
                 outcome(first(form, "Outcome")),
                 sipCode(first(form, "SipResponseCode")),
                 duration(form, "RingTime"),
@@ -77,6 +73,30 @@ final class ScenarioRequests {
                 duration(form, "InputDelay"),
                 duration(form, "RecordTime"),
                 duration(form, "MachineDetectionTime"));
+    }
+
+    /** A number a rule names, as calls name them: E.164, {@code client:} or {@code sip:}. */
+    private static String number(Map<String, List<String>> form, String name) {
+        String value = first(form, name);
+        if (value != null && !Call.isEndpoint(value)) {
+            throw invalid(
+                    name
+                            + " must be a phone number in E.164, a client: or a sip: address, was: "
+                            + value);
+        }
+        return value;
+    }
+
+    private static String pattern(Map<String, List<String>> form, String name) {
+        String value = first(form, name);
+        if (value != null) {
+            try {
+                Pattern.compile(value);
+            } catch (PatternSyntaxException e) {
+                throw invalid(name + " is not a regular expression: " + e.getDescription());
+            }
+        }
+        return value;
     }
 
     /** A duration as the configuration writes it ({@code 200ms}, {@code 3s}), as it reads back. */

@@ -103,7 +103,7 @@ class CallDials {
                                     target.statusCallbackMethod(),
                                     target.statusCallbackEvents()),
                             now);
-            CallScript script = scenarios.scriptFor(parent.accountSid(), target.to());
+            CallScript script = scenarios.scriptFor(parent.accountSid(), target.to(), from);
             steps.dial(leg, script, now);
             callbacks.record(leg, StatusCallbacks.Event.INITIATED);
             callbacks.record(leg, StatusCallbacks.Event.RINGING);

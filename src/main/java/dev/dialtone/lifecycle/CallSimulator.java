@@ -291,11 +291,11 @@ public class CallSimulator implements DisposableBean {
     }
 
     /**
-     * Who the call's person at the other end is, as the scenarios script them: the callee of a call
-     * Dialtone places, the caller of one to the account's number.
+     * Who the person at the other end is, as the scenarios script them: a rule may name the called
+     * number, the calling one, or both (the caller of a call to the account's number is its From).
      */
     private CallScript script(Call call) {
-        return scenarios.scriptFor(call.accountSid(), call.isInbound() ? call.from() : call.to());
+        return scenarios.scriptFor(call.accountSid(), call.to(), call.from());
     }
 
     /**

@@ -48,16 +48,20 @@ public class Scenarios {
         jdbc.sql(
                         """
                         INSERT INTO scenarios (sid, account_sid, date_created, to_number, to_pattern,
-                          outcome, sip_response_code, ring_time_ms, talk_time_ms, answered_by, digits,
-                          speech, input_delay_ms, record_time_ms, machine_detection_time_ms)
-                        VALUES (:sid, :account, :created, :to, :pattern, :outcome, :sip, :ring, :talk,
-                          :answeredBy, :digits, :speech, :inputDelay, :recordTime, :detectionTime)
+                          from_number, from_pattern, outcome, sip_response_code, ring_time_ms,
+                          talk_time_ms, answered_by, digits, speech, input_delay_ms, record_time_ms,
+                          machine_detection_time_ms)
+                        VALUES (:sid, :account, :created, :to, :pattern, :from, :fromPattern,
+                          :outcome, :sip, :ring, :talk, :answeredBy, :digits, :speech, :inputDelay,
+                          :recordTime, :detectionTime)
                         """)
                 .param("sid", stored.sid())
                 .param("account", accountSid)
                 .param("created", DatabaseTime.utc(stored.dateCreated()))
                 .param("to", rule.to())
                 .param("pattern", rule.toPattern())
+                .param("from", rule.from())
+                .param("fromPattern", rule.fromPattern())
                 .param("outcome", rule.outcome().name())
                 .param("sip", rule.sipResponseCode())
                 .param("ring", millis(rule.ringTime()))
@@ -96,15 +100,21 @@ public class Scenarios {
                 .update();
     }
 
-    /** How a call to {@code to} goes: the first rule that matches, the account's own first. */
-    CallScript scriptFor(String accountSid, String to) {
+    /**
+     * How a call from {@code from} to {@code to} goes: the first rule that matches, the account's
+     * own first.
+     */
+    CallScript scriptFor(String accountSid, String to, String from) {
         Optional<SimulationProperties.Scenario> own =
-                list(accountSid).stream().map(Stored::rule).filter(r -> r.matches(to)).findFirst();
+                list(accountSid).stream()
+                        .map(Stored::rule)
+                        .filter(r -> r.matches(to, from))
+                        .findFirst();
         SimulationProperties.Scenario rule =
                 own.orElseGet(
                         () ->
                                 simulation.scenarios().stream()
-                                        .filter(r -> r.matches(to))
+                                        .filter(r -> r.matches(to, from))
                                         .findFirst()
                                         .orElse(null));
         return CallScript.of(rule, simulation);
@@ -118,6 +128,8 @@ public class Scenarios {
                 new SimulationProperties.Scenario(
                         rs.getString("to_number"),
                         rs.getString("to_pattern"),
+                        rs.getString("from_number"),
+                        rs.getString("from_pattern"),
                         SimulationProperties.Outcome.valueOf(rs.getString("outcome")),
                         rs.getObject("sip_response_code", Integer.class),
                         duration(rs, "ring_time_ms"),

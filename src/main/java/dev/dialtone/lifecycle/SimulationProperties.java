@@ -91,6 +91,8 @@ public record SimulationProperties(
     public record Scenario(
             String to,
             String toPattern,
+            String from,
+            String fromPattern,
             @DefaultValue("COMPLETED") Outcome outcome,
             Integer sipResponseCode,
             Duration ringTime,
@@ -107,9 +109,22 @@ public record SimulationProperties(
             speech = speech == null ? List.of() : List.copyOf(speech);
         }
 
-        boolean matches(String number) {
-            return (to != null && to.equals(number))
-                    || (toPattern != null && Pattern.matches(toPattern, number));
+        /**
+         * Whether the rule is about a call from {@code caller} to {@code called}: each side it
+         * names (To or ToPattern, From or FromPattern) must match, and it names at least one.
+         */
+        boolean matches(String called, String caller) {
+            boolean byTo = to != null || toPattern != null;
+            boolean byFrom = from != null || fromPattern != null;
+            return (byTo || byFrom)
+                    && (!byTo || number(to, toPattern, called))
+                    && (!byFrom || number(from, fromPattern, caller));
+        }
+
+        private static boolean number(String exact, String pattern, String value) {
+            return value != null
+                    && ((exact != null && exact.equals(value))
+                            || (pattern != null && Pattern.matches(pattern, value)));
         }
     }
 }

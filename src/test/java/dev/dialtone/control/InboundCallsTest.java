@@ -27,7 +27,13 @@ class InboundCallsTest extends LifecycleTest {
         RECEIVER.twiml(route, "<Response><Say>Support</Say><Hangup/></Response>");
         String number = number(RECEIVER.url(app), RECEIVER.url(status));
         String caller = uniqueNumber();
-        scenario(caller, "Digits", "2");
+        // The caller is scripted by their own number.
+        asOne().formParam("From", caller)
+                .formParam("Digits", "2")
+                .post("/dialtone/scenarios")
+                .then()
+                .statusCode(201)
+                .body("from", equalTo(caller));
 
         JsonPath ringing =
                 asOne().formParam("From", caller)
