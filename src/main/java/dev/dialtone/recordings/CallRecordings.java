@@ -45,21 +45,7 @@ public class CallRecordings {
             int seconds,
             int channels,
             Recording.Callback callback) {
-        Recording recording =
-                new Recording(
-                        Sids.next("RE", clock),
-                        call.accountSid(),
-                        call.sid(),
-                        start,
-                        start,
-                        end,
-                        seconds,
-                        source,
-                        channels,
-                        callback,
-                        null,
-                        false,
-                        0);
+        Recording recording = open(call, source, start, end, seconds, channels, callback);
         store.insert(recording);
         notify(call, recording, "in-progress", start);
         notify(call, recording, recording.status(end), end);
@@ -70,23 +56,34 @@ public class CallRecordings {
     public Recording started(
             Call call, String source, int channels, Recording.Callback callback, Instant now) {
         Recording recording =
-                new Recording(
-                        Sids.next("RE", clock),
-                        call.accountSid(),
-                        call.sid(),
-                        now,
-                        now,
-                        Recording.UNTIL_STOPPED,
-                        0,
-                        source,
-                        channels,
-                        callback,
-                        null,
-                        false,
-                        0);
+                open(call, source, now, Recording.UNTIL_STOPPED, 0, channels, callback);
         store.insert(recording);
         notify(call, recording, "in-progress", now);
         return recording;
+    }
+
+    private Recording open(
+            Call call,
+            String source,
+            Instant start,
+            Instant end,
+            int seconds,
+            int channels,
+            Recording.Callback callback) {
+        return new Recording(
+                Sids.next("RE", clock),
+                call.accountSid(),
+                call.sid(),
+                start,
+                start,
+                end,
+                seconds,
+                source,
+                channels,
+                callback,
+                null,
+                false,
+                0);
     }
 
     /** The call ends: so do its recordings still under way. Answers them, ended. */

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.type.PhoneNumber;
-import dev.dialtone.support.EmulatorHttpClient;
 import dev.dialtone.support.LifecycleTest;
 import dev.dialtone.support.TestAccounts;
 import dev.dialtone.support.WebhookReceiver;
@@ -164,11 +163,5 @@ class FaultsTest extends LifecycleTest {
                         new PhoneNumber("+15005550006"),
                         URI.create("http://127.0.0.1:9/never"))
                 .create(client);
-    }
-
-    private TwilioRestClient sdk() {
-        return new TwilioRestClient.Builder(TestAccounts.ONE, TestAccounts.ONE_TOKEN)
-                .httpClient(new EmulatorHttpClient("http://localhost:" + port))
-                .build();
     }
 }

@@ -7,7 +7,6 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.IncomingPhoneNumber;
 import com.twilio.type.PhoneNumber;
 import dev.dialtone.support.ApiTest;
-import dev.dialtone.support.EmulatorHttpClient;
 import dev.dialtone.support.SpecSchemas;
 import dev.dialtone.support.TestAccounts;
 import io.restassured.response.Response;
@@ -111,12 +110,6 @@ class IncomingNumbersTest extends ApiTest {
                 .then()
                 .statusCode(201)
                 .body("phone_number", org.hamcrest.Matchers.startsWith("+1415"));
-    }
-
-    private TwilioRestClient sdk() {
-        return new TwilioRestClient.Builder(TestAccounts.ONE, TestAccounts.ONE_TOKEN)
-                .httpClient(new EmulatorHttpClient("http://localhost:" + port))
-                .build();
     }
 
     private static String path(String tail) {

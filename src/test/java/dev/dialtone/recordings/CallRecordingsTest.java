@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.call.Recording;
-import dev.dialtone.support.EmulatorHttpClient;
 import dev.dialtone.support.LifecycleTest;
 import dev.dialtone.support.SpecSchemas;
 import dev.dialtone.support.TestAccounts;
@@ -89,7 +88,7 @@ class CallRecordingsTest extends LifecycleTest {
         assertThat(started.getCallSid()).isEqualTo(sid);
         assertThat(started.getDuration()).isEqualTo("-1");
         // Time moves on once the callback is settled: a jump past its lease would send it again.
-        awaitSettled(sid, 1);
+        awaitDelivered(sid, 1);
 
         clock.advance(Duration.ofSeconds(4));
         Recording paused =
@@ -214,24 +213,6 @@ class CallRecordingsTest extends LifecycleTest {
                                 .fetch(sdk())
                                 .getStatus())
                 .isEqualTo(Recording.Status.ABSENT);
-    }
-
-    /** Waits until {@code count} of the call's webhooks are delivered. */
-    private static void awaitSettled(String sid, int count) {
-        org.awaitility.Awaitility.await()
-                .atMost(DEADLINE)
-                .until(
-                        () ->
-                                timeline(sid).getList("webhooks.state").stream()
-                                                .filter("delivered"::equals)
-                                                .count()
-                                        >= count);
-    }
-
-    private TwilioRestClient sdk() {
-        return new TwilioRestClient.Builder(TestAccounts.ONE, TestAccounts.ONE_TOKEN)
-                .httpClient(new EmulatorHttpClient("http://localhost:" + port))
-                .build();
     }
 
     private static String account(String tail) {

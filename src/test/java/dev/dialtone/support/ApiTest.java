@@ -2,6 +2,7 @@ package dev.dialtone.support;
 
 import static io.restassured.RestAssured.given;
 
+import com.twilio.http.TwilioRestClient;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -61,6 +62,13 @@ public abstract class ApiTest {
     }
 
     /** Requests as account one. */
+    /** twilio-java, as account one, pointed at this Dialtone. */
+    protected TwilioRestClient sdk() {
+        return new TwilioRestClient.Builder(TestAccounts.ONE, TestAccounts.ONE_TOKEN)
+                .httpClient(new EmulatorHttpClient("http://localhost:" + port))
+                .build();
+    }
+
     protected static RequestSpecification asOne() {
         return as(TestAccounts.ONE, TestAccounts.ONE_TOKEN);
     }

@@ -53,6 +53,20 @@ public abstract class LifecycleTest extends ApiTest {
         return asOne().get(callJson(sid)).then().extract().jsonPath();
     }
 
+    /**
+     * Once {@code count} of the call's webhooks are delivered: a test that moves a stopped clock on
+     * waits for this, since a jump past a request's lease would send it again.
+     */
+    protected static void awaitDelivered(String sid, int count) {
+        await().atMost(DEADLINE)
+                .until(
+                        () ->
+                                timeline(sid).getList("webhooks.state").stream()
+                                                .filter("delivered"::equals)
+                                                .count()
+                                        >= count);
+    }
+
     protected static JsonPath timeline(String sid) {
         return asOne().get("/dialtone/calls/" + sid + "/timeline")
                 .then()

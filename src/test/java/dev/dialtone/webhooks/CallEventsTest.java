@@ -2,9 +2,7 @@ package dev.dialtone.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.call.Event;
-import dev.dialtone.support.EmulatorHttpClient;
 import dev.dialtone.support.LifecycleTest;
 import dev.dialtone.support.SpecSchemas;
 import dev.dialtone.support.TestAccounts;
@@ -42,7 +40,7 @@ class CallEventsTest extends LifecycleTest {
         awaitRequests(sid, status, 1);
         asOne().formParam("Status", "completed").post(callJson(sid)).then().statusCode(200);
         awaitRequests(sid, status, 2);
-        awaitSettled(sid, 2);
+        awaitDelivered(sid, 2);
 
         Response events = asOne().get(account("/Calls/" + sid + "/Events.json"));
         assertThat(SPEC.problems("ListCallEventResponse", events.jsonPath().getMap("")))
@@ -105,23 +103,6 @@ class CallEventsTest extends LifecycleTest {
                                 .extract()
                                 .<String>path("subresource_uris.events"))
                 .isEqualTo(account("/Calls/" + sid + "/Events.json"));
-    }
-
-    private static void awaitSettled(String sid, int count) {
-        org.awaitility.Awaitility.await()
-                .atMost(DEADLINE)
-                .until(
-                        () ->
-                                timeline(sid).getList("webhooks.state").stream()
-                                                .filter("delivered"::equals)
-                                                .count()
-                                        >= count);
-    }
-
-    private TwilioRestClient sdk() {
-        return new TwilioRestClient.Builder(TestAccounts.ONE, TestAccounts.ONE_TOKEN)
-                .httpClient(new EmulatorHttpClient("http://localhost:" + port))
-                .build();
     }
 
     private static String account(String tail) {

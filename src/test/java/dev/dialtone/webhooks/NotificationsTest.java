@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Notification;
-import dev.dialtone.support.EmulatorHttpClient;
 import dev.dialtone.support.LifecycleTest;
 import dev.dialtone.support.SpecSchemas;
 import dev.dialtone.support.TestAccounts;
@@ -115,12 +114,6 @@ class NotificationsTest extends LifecycleTest {
                 .read(client)
                 .forEach(found::add);
         return found;
-    }
-
-    private TwilioRestClient sdk() {
-        return new TwilioRestClient.Builder(TestAccounts.ONE, TestAccounts.ONE_TOKEN)
-                .httpClient(new EmulatorHttpClient("http://localhost:" + port))
-                .build();
     }
 
     private static String account(String tail) {
