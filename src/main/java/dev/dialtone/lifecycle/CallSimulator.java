@@ -788,6 +788,33 @@ public class CallSimulator implements DisposableBean {
         }
     }
 
+    /**
+     * Applies, here and now, every step due by the clock's time, and waits for the TwiML fetches
+     * they start and what those lead to: a manual clock's advance returns only once it is done.
+     */
+    public void settle(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        do {
+            round();
+            fetchLimit.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        } while (jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM calls WHERE next_event_at <= ?",
+                                Integer.class,
+                                DatabaseTime.utc(now()))
+                        > 0
+                && System.nanoTime() < deadline);
+    }
+
+    /** When the next call's step after {@code after} is due, if any is. */
+    public Optional<Instant> nextDueAfter(Instant after) {
+        OffsetDateTime next =
+                jdbc.queryForObject(
+                        "SELECT MIN(next_event_at) FROM calls WHERE next_event_at > ?",
+                        OffsetDateTime.class,
+                        DatabaseTime.utc(after));
+        return Optional.ofNullable(next).map(OffsetDateTime::toInstant);
+    }
+
     // What an operator may do through the control API, inside the caller's transaction.
 
     /**

@@ -12,10 +12,32 @@ public final class InFlightLimit {
 
     private final Semaphore permits;
     private final Runnable onRelease;
+    private final int max;
 
     public InFlightLimit(int max, Runnable onRelease) {
         this.permits = new Semaphore(max);
         this.onRelease = onRelease;
+        this.max = max;
+    }
+
+    /**
+     * Waits, up to {@code atMost}, until no request is under way; answers whether none is. For a
+     * manual clock's advance, which applies what is due before it returns.
+     */
+    public boolean awaitIdle(java.time.Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (permits.availablePermits() < max) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many requests may start now, at most {@code batch}. */

@@ -45,6 +45,16 @@ public class StatusCallbacks {
         this.dispatcher = dispatcher;
     }
 
+    /** Delivers every webhook due by now before it returns (see {@code WebhookDispatcher}). */
+    public void deliverDue(java.time.Duration atMost) {
+        dispatcher.settle(atMost);
+    }
+
+    /** When the next webhook after {@code after} is due, if any is. */
+    public java.util.Optional<Instant> nextDueAfter(Instant after) {
+        return dispatcher.nextDueAfter(after);
+    }
+
     public void record(Call call, Event event) {
         record(call, event, List.of());
     }

@@ -125,6 +125,33 @@ class WebhookDispatcher implements DisposableBean {
         }
     }
 
+    /**
+     * Sends, here and now, every webhook due by the clock's time and waits until each is settled,
+     * the next in line of each call included: a manual clock's advance returns only once it is.
+     */
+    void settle(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        do {
+            round();
+            inFlight.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        } while (jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM webhooks WHERE due_at <= ?",
+                                Integer.class,
+                                utc(DatabaseTime.now(clock)))
+                        > 0
+                && System.nanoTime() < deadline);
+    }
+
+    /** When the next webhook after {@code after} is due, if any is. */
+    Optional<Instant> nextDueAfter(Instant after) {
+        OffsetDateTime next =
+                jdbc.queryForObject(
+                        "SELECT MIN(due_at) FROM webhooks WHERE due_at > ?",
+                        OffsetDateTime.class,
+                        utc(after));
+        return Optional.ofNullable(next).map(OffsetDateTime::toInstant);
+    }
+
     /** A claimed webhook, with the delivery settings its URL's fragment gives. */
     private record Claimed(
             long id,

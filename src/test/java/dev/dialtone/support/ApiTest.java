@@ -15,14 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /** A whole Dialtone on a random port, driven over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestClock.InContext.class)
 @ContextConfiguration(initializers = OwnSchema.class)
 public abstract class ApiTest {
 
@@ -31,7 +29,7 @@ public abstract class ApiTest {
     @LocalServerPort protected int port;
 
     /** The context's clock: the system's unless a test stops it. */
-    @Autowired protected TestClock clock;
+    @Autowired protected ManualClock clock;
 
     @AfterEach
     void giveTheClockBack() {

@@ -6,15 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
- * The clock of a test's Dialtone: the system's time until a test stops it at an instant, from where
- * only the test moves it. {@link ApiTest} gives it back to the system after each test.
+ * Dialtone's clock: the system's time, until it is stopped at an instant ({@code
+ * dialtone.simulation.clock=manual}, {@code POST /dialtone/clock}, or a test), from where only
+ * {@link #advance} moves it.
  */
-public final class TestClock extends Clock {
+public final class ManualClock extends Clock {
 
     private volatile Instant stopped;
 
@@ -23,17 +21,28 @@ public final class TestClock extends Clock {
         stopped = instant.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Stops time where it is now. */
+    public void stop() {
+        if (stopped == null) {
+            stopAt(Instant.now());
+        }
+    }
+
     /** Moves stopped time on by {@code step}. */
     public void advance(Duration step) {
         Instant now = stopped;
         if (now == null) {
-            throw new IllegalStateException("the clock runs on its own; stopAt(...) first");
+            throw new IllegalStateException("the clock runs on its own; stop it first");
         }
         stopped = now.plus(step);
     }
 
     public void runWithSystemTime() {
         stopped = null;
+    }
+
+    public boolean isStopped() {
+        return stopped != null;
     }
 
     @Override
@@ -50,15 +59,5 @@ public final class TestClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         throw new UnsupportedOperationException("Dialtone keeps time in UTC");
-    }
-
-    /** Puts the clock in the test's context in place of the system clock. */
-    @TestConfiguration(proxyBeanMethods = false)
-    public static class InContext {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock();
-        }
     }
 }
