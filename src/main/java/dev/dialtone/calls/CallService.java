@@ -2,6 +2,7 @@ package dev.dialtone.calls;
 
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.support.Sids;
+import dev.dialtone.web.TwilioErrorCodes;
 import dev.dialtone.web.TwilioException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,8 @@ public class CallService {
     private final CallPricing pricing;
     private final ApplicationEventPublisher events;
     private final OutboundTargets targets;
+    private final CallerIds callerIds;
+    private final CallsProperties properties;
 
     CallService(
             CallStore calls,
@@ -34,7 +37,9 @@ public class CallService {
             Clock clock,
             CallPricing pricing,
             ApplicationEventPublisher events,
-            OutboundTargets targets) {
+            OutboundTargets targets,
+            CallerIds callerIds,
+            CallsProperties properties) {
         this.calls = calls;
         this.views = views;
         this.queries = queries;
@@ -42,11 +47,24 @@ public class CallService {
         this.pricing = pricing;
         this.events = events;
         this.targets = targets;
+        this.callerIds = callerIds;
+        this.properties = properties;
     }
 
     /** One INSERT in its own commit: the call is durable when this returns. */
     public Call create(String accountSid, NewCall request) {
         targets.check(request);
+        if (properties.validateFrom()
+                && Endpoints.isPhoneNumber(request.from())
+                && !TestNumbers.VALID_FROM.equals(request.from())
+                && !callerIds.owns(accountSid, request.from())) {
+            throw TwilioException.badRequest(
+                    TwilioErrorCodes.FROM_NOT_VERIFIED,
+                    "The source phone number provided, "
+                            + request.from()
+                            + ", is not yet verified for your account. You may only make calls"
+                            + " from phone numbers that you've verified or purchased from Twilio.");
+        }
         Call call = Call.queue(Sids.next("CA", clock), accountSid, request, now());
         events.publishEvent(new CallEvents.Queued(call));
         calls.insert(call);

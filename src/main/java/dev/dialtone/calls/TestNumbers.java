@@ -5,6 +5,9 @@ import dev.dialtone.web.TwilioException;
 
 /** Twilio's magic test numbers, which fail with their documented errors. */
 final class TestNumbers {
+    /** Twilio's test From that always works. */
+    static final String VALID_FROM = "+15005550006";
+
     private TestNumbers() {}
 
     static void check(String to, String from) {

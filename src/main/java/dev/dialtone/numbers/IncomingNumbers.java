@@ -1,5 +1,6 @@
 package dev.dialtone.numbers;
 
+import dev.dialtone.calls.CallerIds;
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.web.WebhookMethod;
 import java.sql.ResultSet;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** The incoming_numbers table. */
 @Component
-public class IncomingNumbers {
+public class IncomingNumbers implements CallerIds {
 
     private static final String SELECT =
             "SELECT sid, account_sid, phone_number, friendly_name, voice_url, voice_method,"
@@ -66,6 +67,11 @@ public class IncomingNumbers {
                 .query(SELECT + " WHERE account_sid = ? AND sid = ?", this::read, accountSid, sid)
                 .stream()
                 .findFirst();
+    }
+
+    @Override
+    public boolean owns(String accountSid, String phoneNumber) {
+        return byNumber(accountSid, phoneNumber).isPresent();
     }
 
     /** The account's number, as E.164: where a call to it goes. */

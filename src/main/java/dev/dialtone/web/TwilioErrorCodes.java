@@ -17,6 +17,7 @@ public final class TwilioErrorCodes {
     public static final int TOO_MANY_REQUESTS = 20429;
     public static final int TO_MISSING = 21201;
     public static final int URL_INVALID = 21205;
+    public static final int FROM_NOT_VERIFIED = 21210;
     public static final int SEND_DIGITS_INVALID = 21206;
     public static final int TIMEOUT_INVALID = 21208;
     public static final int METHOD_INVALID = 21209;
