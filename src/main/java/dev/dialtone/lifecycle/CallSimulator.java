@@ -75,6 +75,7 @@ public class CallSimulator implements DisposableBean {
     private final CallFlow flow;
     private final CallDials dials;
     private final VerbRecordings verbRecordings;
+    private final PlanJournal planJournal;
     private final VerbTimings timings;
     private final CallSteps steps;
     private final Clock clock;
@@ -96,6 +97,7 @@ public class CallSimulator implements DisposableBean {
             CallFlow flow,
             CallDials dials,
             VerbRecordings verbRecordings,
+            PlanJournal planJournal,
             Clock clock,
             MeterRegistry meters) {
         this.calls = calls;
@@ -111,6 +113,7 @@ public class CallSimulator implements DisposableBean {
         this.flow = flow;
         this.dials = dials;
         this.verbRecordings = verbRecordings;
+        this.planJournal = planJournal;
         this.timings =
                 new VerbTimings(
                         simulation.sayTimePerCharacter(),
@@ -568,13 +571,14 @@ public class CallSimulator implements DisposableBean {
                         || plan.ending() == TwimlPlan.Ending.GATHER
                         || plan.ending() == TwimlPlan.Ending.RECORD;
         // A verb the call waits at later is shown when the call gets there.
-        started(call, script, plan, waits && !plan.elapsed().isZero() ? plan.position() : -1, now);
+        planJournal.started(
+                call, script, plan, waits && !plan.elapsed().isZero() ? plan.position() : -1, now);
         heard(call, plan, "", now.plus(simulation.scaled(plan.elapsed())));
         if (waits) {
             Instant deadline = steps.deadline(call, script);
             if (plan.elapsed().isZero() && now.isBefore(deadline)) {
                 call.countGathers(plan.gathers());
-                noted(call, plan);
+                planJournal.noted(call, plan);
                 if (plan.ending() == TwimlPlan.Ending.DIAL) {
                     dials.start(
                                     call,
@@ -685,54 +689,6 @@ public class CallSimulator implements DisposableBean {
         return true;
     }
 
-    /**
-     * The verbs the plan starts, on the call's timeline at the time each starts, up to the call's
-     * end; a {@code <Play digits>} as the tones it sends.
-     */
-    private void started(Call call, CallScript script, TwimlPlan plan, int later, Instant now) {
-        Instant deadline = steps.deadline(call, script);
-        for (TwimlPlan.Step step : plan.steps()) {
-            Instant at = now.plus(simulation.scaled(step.at()));
-            if (step.position() == later || !at.isBefore(deadline)) {
-                break;
-            }
-            if (step.digits() != null) {
-                flow.record(call, CallFlow.Event.SENT_DIGITS, step.digits() + " (<Play>)", at);
-            } else {
-                flow.record(
-                        call,
-                        CallFlow.Event.VERB,
-                        step.position()
-                                + ": <"
-                                + step.verb()
-                                + ">"
-                                + (step.detail() == null ? "" : " " + step.detail()),
-                        at);
-            }
-        }
-    }
-
-    /**
-     * What Dialtone did not simulate goes to the log; a note Twilio would warn of (an unknown verb,
-     * a verb where it may not nest) is a warning notification too.
-     */
-    private void noted(Call call, TwimlPlan plan) {
-        for (String note : plan.notes()) {
-            log.info("Call {}: {}", call.sid(), note);
-            int code = TwimlPlan.warningCode(note);
-            if (code != 0) {
-                notifications.record(
-                        call.sid(),
-                        call.accountSid(),
-                        CallNotifications.Level.WARNING,
-                        code,
-                        note.substring(7),
-                        call.twimlUrl(),
-                        call.twimlUrl() == null ? null : call.twimlMethod().name());
-            }
-        }
-    }
-
     /** A plan that requests a Gather's action with input: the flow says what was heard. */
     private void heard(Call call, TwimlPlan plan, String how, Instant now) {
         String input =
@@ -751,7 +707,7 @@ public class CallSimulator implements DisposableBean {
 
     /** Schedules what a TwiML plan leads to, within the call's talk time and TimeLimit. */
     private void follow(Call call, CallScript script, TwimlPlan plan, Instant now) {
-        noted(call, plan);
+        planJournal.noted(call, plan);
         Instant deadline = steps.deadline(call, script);
         Instant end = now.plus(simulation.scaled(plan.elapsed()));
         if (plan.ending() == TwimlPlan.Ending.DONE
