@@ -136,40 +136,7 @@ class WebhookClient implements DisposableBean {
             return CompletableFuture.runAsync(() -> {}, later)
                     .thenCompose(done -> exchange(accountSid, settings, method, parameters));
         }
-        return CompletableFuture.supplyAsync(() -> faulted(fault, settings.url()), later);
-    }
-
-    /** What a fault rule makes of a request it fails: no answer, or its status. */
-    private static Outcome faulted(Fault fault, String url) {
-        long millis = fault.latency() == null ? 0 : fault.latency().toMillis();
-        String by = " (fault " + fault.sid() + ")";
-        if (fault.error() == Fault.Error.REFUSED) {
-            return new Outcome(
-                    url,
-                    0,
-                    null,
-                    millis,
-                    "ConnectException: Connection refused" + by,
-                    DeliverySettings.Failure.CONNECT);
-        }
-        if (fault.error() == Fault.Error.TIMEOUT) {
-            return new Outcome(
-                    url,
-                    0,
-                    null,
-                    millis,
-                    "HttpTimeoutException: request timed out" + by,
-                    DeliverySettings.Failure.READ);
-        }
-        return new Outcome(
-                url,
-                fault.status(),
-                "",
-                millis,
-                "HTTP " + fault.status() + by,
-                fault.status() >= 500
-                        ? DeliverySettings.Failure.SERVER_ERROR
-                        : DeliverySettings.Failure.CLIENT_ERROR);
+        return CompletableFuture.supplyAsync(() -> FaultedOutcome.of(fault, settings.url()), later);
     }
 
     private CompletableFuture<Outcome> exchange(

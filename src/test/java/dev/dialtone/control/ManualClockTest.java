@@ -30,19 +30,14 @@ class ManualClockTest extends LifecycleTest {
         String status = path("status");
         RECEIVER.twiml(app, "<Response><Pause length=\"5\"/><Hangup/></Response>");
         String sid =
-                asOne().formParam("To", to)
-                        .formParam("From", "+15005550006")
-                        .formParam("Url", RECEIVER.url(app))
-                        .formParam("StatusCallback", RECEIVER.url(status))
-                        .formParam("StatusCallbackEvent", "initiated")
-                        .formParam("StatusCallbackEvent", "ringing")
-                        .formParam("StatusCallbackEvent", "answered")
-                        .formParam("StatusCallbackEvent", "completed")
-                        .post(callsJson())
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .path("sid");
+                callWithCallbacks(
+                        to,
+                        RECEIVER.url(app),
+                        RECEIVER.url(status),
+                        "initiated",
+                        "ringing",
+                        "answered",
+                        "completed");
         Instant created = clock.instant();
 
         assertThat(status(sid)).isEqualTo("queued");

@@ -87,6 +87,20 @@ public abstract class LifecycleTest extends ApiTest {
                 .path("sid");
     }
 
+    /** The same, its {@code StatusCallback} at {@code statusUrl} hearing {@code events}. */
+    protected static String callWithCallbacks(
+            String to, String url, String statusUrl, String... events) {
+        RequestSpecification request =
+                asOne().formParam("To", to)
+                        .formParam("From", "+15005550006")
+                        .formParam("Url", url)
+                        .formParam("StatusCallback", statusUrl);
+        for (String event : events) {
+            request.formParam("StatusCallbackEvent", event);
+        }
+        return request.post(callsJson()).then().statusCode(201).extract().path("sid");
+    }
+
     /** A callee rule for {@code to}, with form fields given as name, value, name, value… */
     protected static void scenario(String to, String... fields) {
         RequestSpecification request = asOne().formParam("To", to);

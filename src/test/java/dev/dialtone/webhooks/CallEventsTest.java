@@ -25,17 +25,8 @@ class CallEventsTest extends LifecycleTest {
         String status = path("status");
         RECEIVER.twiml(app, "<Response><Pause length=\"30\"/></Response>");
         String sid =
-                asOne().formParam("To", to)
-                        .formParam("From", "+15005550006")
-                        .formParam("Url", RECEIVER.url(app))
-                        .formParam("StatusCallback", RECEIVER.url(status))
-                        .formParam("StatusCallbackEvent", "answered")
-                        .formParam("StatusCallbackEvent", "completed")
-                        .post(callsJson())
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .path("sid");
+                callWithCallbacks(
+                        to, RECEIVER.url(app), RECEIVER.url(status), "answered", "completed");
         awaitRequests(sid, app, 1);
         awaitRequests(sid, status, 1);
         asOne().formParam("Status", "completed").post(callJson(sid)).then().statusCode(200);
