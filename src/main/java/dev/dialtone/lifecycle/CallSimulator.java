@@ -750,15 +750,21 @@ public class CallSimulator implements DisposableBean {
      */
     public void settle(Duration atMost) {
         long deadline = System.nanoTime() + atMost.toNanos();
+        // Done when nothing is due and no fetch is under way, this loop's or the background
+        // loop's: a fetch still out holds a lease an advance must not step past.
+        boolean done;
         do {
             round();
             fetchLimit.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        } while (jdbc.queryForObject(
-                                "SELECT COUNT(*) FROM calls WHERE next_event_at <= ?",
-                                Integer.class,
-                                DatabaseTime.utc(now()))
-                        > 0
-                && System.nanoTime() < deadline);
+            done =
+                    fetchLimit.isIdle()
+                            && jdbc.queryForObject(
+                                            "SELECT COUNT(*) FROM calls WHERE next_event_at <= ?",
+                                            Integer.class,
+                                            DatabaseTime.utc(now()))
+                                    == 0
+                            && fetchLimit.isIdle();
+        } while (!done && System.nanoTime() < deadline);
     }
 
     /** When the next call's step after {@code after} is due, if any is. */

@@ -40,6 +40,11 @@ public final class InFlightLimit {
         return true;
     }
 
+    /** Whether no request is under way. */
+    public boolean isIdle() {
+        return permits.availablePermits() == max;
+    }
+
     /** How many requests may start now, at most {@code batch}. */
     public int room(int batch) {
         return Math.min(batch, permits.availablePermits());

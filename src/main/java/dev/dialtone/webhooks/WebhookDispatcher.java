@@ -131,15 +131,21 @@ class WebhookDispatcher implements DisposableBean {
      */
     void settle(Duration atMost) {
         long deadline = System.nanoTime() + atMost.toNanos();
+        // Done when nothing is due and nothing is being sent, by this loop or the background one:
+        // a send still out holds a lease an advance must not step past, or it would go twice.
+        boolean done;
         do {
             round();
             inFlight.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        } while (jdbc.queryForObject(
-                                "SELECT COUNT(*) FROM webhooks WHERE due_at <= ?",
-                                Integer.class,
-                                utc(DatabaseTime.now(clock)))
-                        > 0
-                && System.nanoTime() < deadline);
+            done =
+                    inFlight.isIdle()
+                            && jdbc.queryForObject(
+                                            "SELECT COUNT(*) FROM webhooks WHERE due_at <= ?",
+                                            Integer.class,
+                                            utc(DatabaseTime.now(clock)))
+                                    == 0
+                            && inFlight.isIdle();
+        } while (!done && System.nanoTime() < deadline);
     }
 
     /** When the next webhook after {@code after} is due, if any is. */
