@@ -4,6 +4,7 @@ import dev.dialtone.accounts.BasicAuthInterceptor;
 import dev.dialtone.calls.CallRepresentation;
 import dev.dialtone.web.TwilioRenderer;
 import dev.dialtone.web.WireFormat;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,6 +96,17 @@ class ControlController {
             @RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account,
             @PathVariable String sid) {
         return json(CallRepresentation.of(control.release(account, sid)));
+    }
+
+    /**
+     * Every request Dialtone made for the account's calls (TwiML fetches, fallbacks, callback
+     * attempts, and the REST updates made to them), in order; {@code CallSid} keeps one call's.
+     */
+    @GetMapping("/requests")
+    ResponseEntity<byte[]> requests(
+            @RequestAttribute(BasicAuthInterceptor.ACCOUNT_ATTRIBUTE) String account,
+            @RequestParam(name = "CallSid", required = false) String callSid) {
+        return json(Map.of("requests", control.requests(account, callSid)));
     }
 
     /** Deletes every call of the account, with its webhooks and timeline, and its scenarios. */

@@ -8,6 +8,7 @@ import dev.dialtone.faults.Faults;
 import dev.dialtone.lifecycle.CallFlow;
 import dev.dialtone.lifecycle.CallSimulator;
 import dev.dialtone.lifecycle.Scenarios;
+import dev.dialtone.numbers.IncomingNumbers;
 import dev.dialtone.recordings.CallRecordings;
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.web.TwilioErrorCodes;
@@ -15,6 +16,7 @@ import dev.dialtone.web.TwilioException;
 import dev.dialtone.webhooks.CallRequestLog;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +31,7 @@ class ControlService {
     private final CallFlow flow;
     private final CallRecordings recordings;
     private final Faults faults;
+    private final IncomingNumbers numbers;
     private final Clock clock;
 
     ControlService(
@@ -39,7 +42,9 @@ class ControlService {
             CallFlow flow,
             CallRecordings recordings,
             Faults faults,
+            IncomingNumbers numbers,
             Clock clock) {
+        this.numbers = numbers;
         this.calls = calls;
         this.scenarios = scenarios;
         this.flow = flow;
@@ -57,7 +62,7 @@ class ControlService {
         timeline.put("call", CallRepresentation.of(call));
         timeline.put("now", CallActivity.of(call, DatabaseTime.now(clock)));
         timeline.put("flow", flow.of(sid));
-        timeline.putAll(journal.timeline(sid));
+        timeline.putAll(journal.timeline(account, sid));
         return timeline;
     }
 
@@ -124,17 +129,23 @@ class ControlService {
         return call;
     }
 
+    @Transactional(readOnly = true)
+    List<Map<String, Object>> requests(String account, String callSid) {
+        return journal.requests(account, callSid);
+    }
+
     @Transactional
     Reset reset(String account) {
         journal.forgetAccount(account);
         flow.forgetAccount(account);
         recordings.deleteAll(account);
         faults.deleteAll(account);
-        return new Reset(calls.deleteAll(account), scenarios.deleteAll(account));
+        return new Reset(
+                calls.deleteAll(account), scenarios.deleteAll(account), numbers.deleteAll(account));
     }
 
     /** What a reset removed. */
-    record Reset(int deletedCalls, int deletedScenarios) {}
+    record Reset(int deletedCalls, int deletedScenarios, int deletedNumbers) {}
 
     private Call lock(String account, String sid) {
         return calls.lock(sid)

@@ -106,6 +106,11 @@ public class IncomingNumbers implements CallerIds {
         return jdbc.query(sql.toString(), this::read, args.toArray());
     }
 
+    /** Every number of the account, for a reset; how many there were. */
+    public int deleteAll(String accountSid) {
+        return jdbc.update("DELETE FROM incoming_numbers WHERE account_sid = ?", accountSid);
+    }
+
     boolean delete(String accountSid, String sid) {
         return jdbc.update(
                         "DELETE FROM incoming_numbers WHERE account_sid = ? AND sid = ?",

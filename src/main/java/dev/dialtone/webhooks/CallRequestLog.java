@@ -250,7 +250,7 @@ public class CallRequestLog {
      * What the journal holds for one call, for its timeline: its callbacks (state and attempts),
      * every request made for it with its answer, and its notifications, each oldest first.
      */
-    public Map<String, Object> timeline(String sid) {
+    public Map<String, Object> timeline(String accountSid, String sid) {
         Map<String, Object> timeline = new LinkedHashMap<>();
         timeline.put(
                 "webhooks",
@@ -270,37 +270,7 @@ public class CallRequestLog {
                             return w;
                         },
                         sid));
-        timeline.put(
-                "requests",
-                jdbc.query(
-                        "SELECT kind, url, method, attempt, webhook_id, parameters, status_code,"
-                                + " response_excerpt, duration_ms, error, requested_at, account_sid"
-                                + " FROM call_requests WHERE call_sid = ? ORDER BY id",
-                        (rs, i) -> {
-                            Map<String, Object> r = new LinkedHashMap<>();
-                            r.put("kind", rs.getString(1).toLowerCase().replace('_', '-'));
-                            r.put("url", rs.getString(2));
-                            r.put("method", rs.getString(3));
-                            r.put("attempt", rs.getInt(4));
-                            r.put("webhook_id", rs.getObject(5));
-                            r.put("parameters", parameters(rs.getString(6)));
-                            r.put("status_code", rs.getObject(7));
-                            r.put("response_excerpt", rs.getString(8));
-                            r.put("duration_ms", rs.getLong(9));
-                            r.put("error", rs.getString(10));
-                            r.put("requested_at", DatabaseTime.read(rs, 11).toString());
-                            if (!rs.getString(1).equals(Kind.API.name())) {
-                                r.put(
-                                        "signature",
-                                        signature(
-                                                rs.getString(12),
-                                                rs.getString(2),
-                                                rs.getString(3),
-                                                rs.getString(6)));
-                            }
-                            return r;
-                        },
-                        sid));
+        timeline.put("requests", requests(accountSid, sid));
         timeline.put(
                 "notifications",
                 jdbc.query(
@@ -319,6 +289,49 @@ public class CallRequestLog {
                         },
                         sid));
         return timeline;
+    }
+
+    /**
+     * The requests Dialtone made for the account's calls (or for one call, {@code callSid} not
+     * null), in the order they were made, each with its answer.
+     */
+    public List<Map<String, Object>> requests(String accountSid, String callSid) {
+        String sql =
+                "SELECT kind, url, method, attempt, webhook_id, parameters, status_code,"
+                        + " response_excerpt, duration_ms, error, requested_at, account_sid, call_sid"
+                        + " FROM call_requests WHERE account_sid = ?"
+                        + (callSid == null ? "" : " AND call_sid = ?")
+                        + " ORDER BY id";
+        Object[] args =
+                callSid == null ? new Object[] {accountSid} : new Object[] {accountSid, callSid};
+        return jdbc.query(
+                sql,
+                (rs, i) -> {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("call_sid", rs.getString(13));
+                    r.put("kind", rs.getString(1).toLowerCase().replace('_', '-'));
+                    r.put("url", rs.getString(2));
+                    r.put("method", rs.getString(3));
+                    r.put("attempt", rs.getInt(4));
+                    r.put("webhook_id", rs.getObject(5));
+                    r.put("parameters", parameters(rs.getString(6)));
+                    r.put("status_code", rs.getObject(7));
+                    r.put("response_excerpt", rs.getString(8));
+                    r.put("duration_ms", rs.getLong(9));
+                    r.put("error", rs.getString(10));
+                    r.put("requested_at", DatabaseTime.read(rs, 11).toString());
+                    if (!rs.getString(1).equals(Kind.API.name())) {
+                        r.put(
+                                "signature",
+                                signature(
+                                        rs.getString(12),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getString(6)));
+                    }
+                    return r;
+                },
+                args);
     }
 
     /**

@@ -74,6 +74,60 @@ class InboundCallsTest extends LifecycleTest {
                         .extract()
                         .path("calls.direction");
         assertThat(inbound).containsExactly("inbound");
+
+        // The journal of what Dialtone asked the app, in order, as tests read it.
+        JsonPath journal =
+                asOne().queryParam("CallSid", sid)
+                        .get("/dialtone/requests")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(journal.getList("requests.url"))
+                .containsExactly(RECEIVER.url(app), RECEIVER.url(route), RECEIVER.url(status));
+        assertThat(journal.getList("requests.kind"))
+                .containsExactly("twiml", "twiml", "status-callback");
+        assertThat(journal.getList("requests.call_sid")).containsOnly(sid);
+        assertThat(journal.getString("requests[1].parameters.Digits")).isEqualTo("2");
+        assertThat(
+                        asOne().get("/dialtone/requests")
+                                .then()
+                                .extract()
+                                .<List<String>>path("requests.call_sid"))
+                .contains(sid);
+        assertThat(
+                        asTwo().get("/dialtone/requests")
+                                .then()
+                                .extract()
+                                .<List<String>>path("requests.call_sid"))
+                .doesNotContain(sid);
+    }
+
+    @Test
+    void aResetForgetsTheAccountsNumbersAndNoOneElses() {
+        String mine = number("https://app.example/voice", null);
+        String theirs = uniqueNumber();
+        String numbers = "/2010-04-01/Accounts/" + TestAccounts.TWO + "/IncomingPhoneNumbers";
+        asTwo().formParam("PhoneNumber", theirs)
+                .formParam("VoiceUrl", "https://app.example/voice")
+                .post(numbers + ".json")
+                .then()
+                .statusCode(201);
+
+        asTwo().post("/dialtone/reset").then().statusCode(200).body("deleted_numbers", equalTo(1));
+
+        asTwo().get(numbers + ".json")
+                .then()
+                .body("incoming_phone_numbers", org.hamcrest.Matchers.empty());
+        List<String> own =
+                asOne().get(
+                                "/2010-04-01/Accounts/"
+                                        + TestAccounts.ONE
+                                        + "/IncomingPhoneNumbers.json")
+                        .then()
+                        .extract()
+                        .path("incoming_phone_numbers.phone_number");
+        assertThat(own).contains(mine);
     }
 
     @Test

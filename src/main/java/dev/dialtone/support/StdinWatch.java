@@ -1,0 +1,62 @@
+package dev.dialtone.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * With {@code dialtone.exit-when-stdin-closes=true}, Dialtone exits when its standard input ends. A
+ * test that starts it as a child process keeps the pipe open; the operating system closes it when
+ * that JVM ends however it ends, {@code kill -9} included, so no Dialtone outlives its test.
+ */
+@Component
+@ConditionalOnProperty(name = "dialtone.exit-when-stdin-closes", havingValue = "true")
+class StdinWatch implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StdinWatch.class);
+
+    private final InputStream in;
+    private volatile boolean running;
+
+    StdinWatch() {
+        this(System.in);
+    }
+
+    StdinWatch(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public void start() {
+        Thread watch = new Thread(this::watch, "stdin-watch");
+        watch.setDaemon(true);
+        watch.start();
+        running = true;
+    }
+
+    private void watch() {
+        try {
+            while (in.read() >= 0) {
+                // What the parent writes means nothing; only the end does.
+            }
+        } catch (IOException e) {
+            log.debug("Standard input failed", e);
+        }
+        log.info("Standard input closed: the process that started Dialtone is gone; exiting");
+        System.exit(0);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
