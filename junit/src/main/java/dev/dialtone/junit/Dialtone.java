@@ -60,6 +60,15 @@ public final class Dialtone {
         return new Fault(client);
     }
 
+    /**
+     * The account's fault rules as Dialtone lists them ({@code sid}, {@code count} left, …), oldest
+     * first.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> faults() {
+        return (List<Map<String, Object>>) client.get("/dialtone/faults").get("faults");
+    }
+
     /** Removes a fault rule before it is spent. */
     public void removeFault(String faultSid) {
         client.delete("/dialtone/faults/" + faultSid);
