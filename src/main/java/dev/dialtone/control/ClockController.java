@@ -78,7 +78,7 @@ class ClockController {
                         TwilioErrorCodes.INVALID_PARAMETER,
                         "The clock runs on its own: give Mode=manual to Advance it");
             }
-            advance(by);
+            clock.alone(() -> advance(by));
         }
         return json(200);
     }

@@ -103,7 +103,8 @@ public final class WakeableLoop implements AutoCloseable {
 
     private void runSafely() {
         try {
-            work.get().ifPresent(this::wakeAt);
+            (clock instanceof ManualClock manual ? manual.duringRound(work) : work.get())
+                    .ifPresent(this::wakeAt);
             if (failedRounds > 0) {
                 log.info("{} rounds work again, after {} failed", name, failedRounds);
                 failedRounds = 0;

@@ -76,7 +76,8 @@ public class CallRequestLog {
             int attempt,
             WebhookMethod method,
             List<Map.Entry<String, String>> parameters,
-            WebhookClient.Outcome outcome) {
+            WebhookClient.Outcome outcome,
+            Instant requestedAt) {
         insert(
                 callSid,
                 accountSid,
@@ -87,7 +88,7 @@ public class CallRequestLog {
                 method.name(),
                 FormEncoding.encode(parameters),
                 outcome,
-                DatabaseTime.now(clock).minusMillis(outcome.millis()));
+                requestedAt);
         if (kind == Kind.STATUS_CALLBACK && !outcome.succeeded()) {
             callbackFailed(callSid, accountSid, method, parameters, outcome);
         }

@@ -1,6 +1,9 @@
 package dev.dialtone.webhooks;
 
+import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.web.WebhookMethod;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +67,17 @@ public class TwimlFetcher {
     private final WebhookClient client;
     private final CallRequestLog requestLog;
     private final WebhookProperties properties;
+    private final Clock clock;
 
-    TwimlFetcher(WebhookClient client, CallRequestLog requestLog, WebhookProperties properties) {
+    TwimlFetcher(
+            WebhookClient client,
+            CallRequestLog requestLog,
+            WebhookProperties properties,
+            Clock clock) {
         this.client = client;
         this.requestLog = requestLog;
         this.properties = properties;
+        this.clock = clock;
     }
 
     public <T> CompletableFuture<Result<T>> fetch(Request request, Reader<T> reader) {
@@ -116,6 +125,8 @@ public class TwimlFetcher {
             List<Map.Entry<String, String>> parameters,
             CallRequestLog.Kind kind) {
         DeliverySettings settings = DeliverySettings.of(url, properties);
+        // When it was asked, by Dialtone's clock: on a stopped clock that is the same every run.
+        Instant requestedAt = DatabaseTime.now(clock);
         return client.send(request.accountSid(), settings, method, parameters)
                 .thenApply(
                         outcome -> {
@@ -196,7 +207,8 @@ public class TwimlFetcher {
                                     1,
                                     method,
                                     parameters,
-                                    recorded);
+                                    recorded,
+                                    requestedAt);
                             return result;
                         });
     }
