@@ -73,10 +73,6 @@ class ManualClockTest extends LifecycleTest {
                 .body("code", equalTo(20422));
     }
 
-    private static void advance(String by) {
-        asOne().formParam("Advance", by).post("/dialtone/clock").then().statusCode(200);
-    }
-
     private static String status(String sid) {
         return asOne().get(callJson(sid)).then().extract().path("status");
     }

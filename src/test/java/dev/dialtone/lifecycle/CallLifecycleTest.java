@@ -9,7 +9,6 @@ import dev.dialtone.support.LifecycleTest;
 import dev.dialtone.support.TestAccounts;
 import dev.dialtone.support.WebhookReceiver.Received;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -215,6 +214,7 @@ class CallLifecycleTest extends LifecycleTest {
     @Test
     void usesInlineTwimlWithoutAFetch() {
         String status = path("status");
+        stopClock();
         String sid =
                 create(
                         Map.of(
@@ -222,17 +222,18 @@ class CallLifecycleTest extends LifecycleTest {
                                 "<Response><Pause length=\"1\"/><Hangup/></Response>",
                                 "StatusCallback",
                                 RECEIVER.url(status)));
-        JsonPath call = awaitStatus(sid, "completed");
-        assertThat(Integer.parseInt(call.getString("duration"))).isBetween(1, 2);
-        awaitRequests(sid, status, 1);
+        advance("10s");
+        JsonPath call = asOne().get(callJson(sid)).then().extract().jsonPath();
+        assertThat(call.getString("status")).isEqualTo("completed");
+        assertThat(call.getString("duration")).isEqualTo("1");
         // The completed callback is the only request: nothing was fetched.
-        await().atMost(DEADLINE).until(() -> timeline(sid).getList("requests").size() == 1);
         assertThat(timeline(sid).getList("requests.kind")).containsExactly("status-callback");
     }
 
     @Test
     void endsUnansweredCallsAsNoAnswerAfterTheirTimeout() {
         String status = path("status");
+        stopClock();
         String sid =
                 asOne().formParam("To", NEVER_ANSWERS)
                         .formParam("From", "+15005550006")
@@ -244,7 +245,9 @@ class CallLifecycleTest extends LifecycleTest {
                         .statusCode(201)
                         .extract()
                         .path("sid");
-        JsonPath call = awaitStatus(sid, "no-answer");
+        advance("1070ms");
+        JsonPath call = asOne().get(callJson(sid)).then().extract().jsonPath();
+        assertThat(call.getString("status")).isEqualTo("no-answer");
         assertThat(call.getString("duration")).isNull();
         assertThat(call.getString("price")).isNull();
         Received completed = awaitRequests(sid, status, 1).get(0);
@@ -256,6 +259,7 @@ class CallLifecycleTest extends LifecycleTest {
 
     @Test
     void capsTheCallAtItsTimeLimit() {
+        stopClock();
         String sid =
                 create(
                         Map.of(
@@ -263,19 +267,26 @@ class CallLifecycleTest extends LifecycleTest {
                                 "<Response><Pause length=\"30\"/></Response>",
                                 "TimeLimit",
                                 "1"));
-        JsonPath call = awaitStatus(sid, "completed");
-        assertThat(Integer.parseInt(call.getString("duration"))).isEqualTo(1);
+        advance("1069ms");
+        assertThat(status(sid)).isEqualTo("in-progress");
+        advance("1ms");
+        JsonPath call = asOne().get(callJson(sid)).then().extract().jsonPath();
+        assertThat(call.getString("status")).isEqualTo("completed");
+        assertThat(call.getString("duration")).isEqualTo("1");
     }
 
     @Test
     void endsAtTheTalkTimeWhenTheTwimlLastsLonger() {
+        stopClock();
         String sid =
                 create(
                         Map.of(
                                 "Twiml",
                                 "<Response><Play loop=\"0\">http://a.test/music.mp3</Play></Response>"));
-        JsonPath call = awaitStatus(sid, "completed");
-        assertThat(Integer.parseInt(call.getString("duration"))).isEqualTo(3);
+        advance("1m");
+        JsonPath call = asOne().get(callJson(sid)).then().extract().jsonPath();
+        assertThat(call.getString("status")).isEqualTo("completed");
+        assertThat(call.getString("duration")).isEqualTo("3");
     }
 
     @Test
@@ -365,12 +376,19 @@ class CallLifecycleTest extends LifecycleTest {
     void aTimeLimitSetWhileTheCallTalksEndsItThere() {
         String to = uniqueNumber();
         scenario(to, "TalkTime", "60s");
+        stopClock();
         String sid = create(to, Map.of("Twiml", "<Response><Pause length=\"50\"/></Response>"));
-        awaitStatus(sid, "in-progress");
+        advance("1s");
+        assertThat(status(sid)).isEqualTo("in-progress");
 
         asOne().formParam("TimeLimit", "4").post(callJson(sid)).then().statusCode(200);
 
-        assertThat(awaitStatus(sid, "completed").getString("duration")).isEqualTo("4");
+        advance("3069ms");
+        assertThat(status(sid)).isEqualTo("in-progress");
+        advance("1ms");
+        assertThat(status(sid)).isEqualTo("completed");
+        assertThat(asOne().get(callJson(sid)).then().extract().<String>path("duration"))
+                .isEqualTo("4");
     }
 
     @Test
@@ -388,24 +406,19 @@ class CallLifecycleTest extends LifecycleTest {
 
     @Test
     void holdsARingingCallPastItsTimeoutUntilReleased() {
+        stopClock();
         String sid = callTo(NEVER_ANSWERS, null, Map.of("Timeout", "1"));
         asOne().formParam("Status", "ringing")
                 .post("/dialtone/calls/" + sid + "/hold")
                 .then()
                 .statusCode(200);
-        awaitStatus(sid, "ringing");
-        await().during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(5))
-                .until(
-                        () ->
-                                "ringing"
-                                        .equals(
-                                                asOne().get(callJson(sid))
-                                                        .then()
-                                                        .extract()
-                                                        .path("status")));
+        advance("1s");
+        assertThat(status(sid)).isEqualTo("ringing");
+        advance("1h");
+        assertThat(status(sid)).as("held far past its 1 s timeout").isEqualTo("ringing");
         asOne().post("/dialtone/calls/" + sid + "/release").then().statusCode(200);
-        awaitStatus(sid, "no-answer");
+        advance("0s");
+        assertThat(status(sid)).isEqualTo("no-answer");
     }
 
     @Test
@@ -489,6 +502,10 @@ class CallLifecycleTest extends LifecycleTest {
                 .post("/dialtone/calls/" + sid + "/release")
                 .then()
                 .statusCode(401);
+    }
+
+    private static String status(String sid) {
+        return asOne().get(callJson(sid)).then().extract().path("status");
     }
 
     private String create(Map<String, String> params) {

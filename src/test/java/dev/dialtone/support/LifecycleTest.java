@@ -75,6 +75,22 @@ public abstract class LifecycleTest extends ApiTest {
                 .jsonPath();
     }
 
+    /**
+     * Stops Dialtone's clock where it is: from here nothing moves until {@link #advance}, so a test
+     * asserts exact times and waits for nothing.
+     */
+    protected static void stopClock() {
+        asOne().formParam("Mode", "manual").post("/dialtone/clock").then().statusCode(200);
+    }
+
+    /**
+     * Moves the stopped clock on by {@code by} ({@code 500ms}, {@code 5s}): when it returns, every
+     * step due in that span has been applied, every TwiML fetched and every callback delivered.
+     */
+    protected static void advance(String by) {
+        asOne().formParam("Advance", by).post("/dialtone/clock").then().statusCode(200);
+    }
+
     /** A call as account one that runs the app's TwiML at {@code url}. */
     protected static String callWithUrl(String to, String url) {
         return asOne().formParam("To", to)
