@@ -31,7 +31,9 @@ class DialFlowTest extends LifecycleTest {
                         + "</Number></Dial></Response>");
         RECEIVER.twiml(action, "<Response><Hangup/></Response>");
 
+        stopClock();
         String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+        advance("1m");
 
         WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
         assertThat(done.parameter("DialCallStatus")).isEqualTo("completed");
@@ -62,7 +64,9 @@ class DialFlowTest extends LifecycleTest {
         RECEIVER.twiml(app, dial(action, "", "<Number>+15559990486</Number>"));
         RECEIVER.twiml(action, "<Response><Hangup/></Response>");
 
+        stopClock();
         String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+        advance("1m");
 
         WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
         assertThat(done.parameter("DialCallStatus")).isEqualTo("busy");
@@ -80,7 +84,9 @@ class DialFlowTest extends LifecycleTest {
         RECEIVER.twiml(app, dial(action, " timeout=\"1\"", "<Number>" + callee + "</Number>"));
         RECEIVER.twiml(action, "<Response><Hangup/></Response>");
 
+        stopClock();
         String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+        advance("1m");
 
         WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
         assertThat(done.parameter("DialCallStatus")).isEqualTo("no-answer");
@@ -100,7 +106,9 @@ class DialFlowTest extends LifecycleTest {
                 dial(action, "", "<Number>" + slow + "</Number><Number>" + quick + "</Number>"));
         RECEIVER.twiml(action, "<Response><Hangup/></Response>");
 
+        stopClock();
         String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+        advance("1m");
 
         WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
         String winner = done.parameter("DialCallSid");
@@ -123,7 +131,9 @@ class DialFlowTest extends LifecycleTest {
                         + "</Redirect></Response>");
         RECEIVER.twiml(after, "<Response><Hangup/></Response>");
 
+        stopClock();
         String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+        advance("1m");
 
         WebhookReceiver.Received redirected = awaitRequests(parent, after, 1).get(0);
         assertThat(redirected.parameters()).doesNotContainKey("DialCallStatus");
@@ -144,7 +154,9 @@ class DialFlowTest extends LifecycleTest {
                         + callee
                         + "</Number></Dial></Response>");
 
+        stopClock();
         String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+        advance("1m");
 
         awaitStatus(parent, "completed");
         String leg = legsOf(parent).get(0);
@@ -168,14 +180,17 @@ class DialFlowTest extends LifecycleTest {
         RECEIVER.twiml(
                 app,
                 "<Response><Dial timeout=\"40\"><Number>" + callee + "</Number></Dial></Response>");
+        stopClock();
         String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+        advance("1s");
         await().atMost(DEADLINE).until(() -> legsOf(parent).size() == 1);
         String leg = legsOf(parent).get(0);
         awaitStatus(leg, "ringing");
 
         asOne().formParam("Status", "completed").post(callJson(parent)).then().statusCode(200);
+        advance("0s");
 
-        awaitStatus(leg, "canceled");
+        assertThat(status(leg)).isEqualTo("canceled");
     }
 
     @Test
@@ -195,7 +210,9 @@ class DialFlowTest extends LifecycleTest {
                         "<Number>" + callee + "</Number>"));
         RECEIVER.twiml(action, "<Response><Hangup/></Response>");
 
+        stopClock();
         String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+        advance("1m");
 
         WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
         WebhookReceiver.Received recorded = awaitRequests(parent, status, 1).get(0);
@@ -231,7 +248,9 @@ class DialFlowTest extends LifecycleTest {
                 app, dial(action, " hangupOnStar=\"true\"", "<Number>" + callee + "</Number>"));
         RECEIVER.twiml(action, "<Response><Hangup/></Response>");
 
+        stopClock();
         String parent = callWithUrl(caller, RECEIVER.url(app));
+        advance("1m");
 
         WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
         assertThat(done.parameter("DialCallStatus")).isEqualTo("completed");
@@ -248,12 +267,15 @@ class DialFlowTest extends LifecycleTest {
         String action = path("action");
         RECEIVER.twiml(app, dial(action, "", "<Number>" + callee + "</Number>"));
         RECEIVER.twiml(action, "<Response><Hangup/></Response>");
+        stopClock();
         String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+        advance("1s");
         await().atMost(DEADLINE).until(() -> legsOf(parent).size() == 1);
         String leg = legsOf(parent).get(0);
         awaitStatus(leg, "in-progress");
 
         asOne().formParam("Status", "completed").post(callJson(leg)).then().statusCode(200);
+        advance("0s");
 
         WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
         assertThat(done.parameter("DialCallStatus")).isEqualTo("completed");
@@ -270,6 +292,7 @@ class DialFlowTest extends LifecycleTest {
         String app = path("app");
         String action = path("action");
         RECEIVER.twiml(app, dial(action, "", "<Number>" + callee + "</Number>"));
+        stopClock();
         String parent =
                 asOne().formParam("To", uniqueNumber())
                         .formParam("From", "+15005550006")
@@ -280,6 +303,9 @@ class DialFlowTest extends LifecycleTest {
                         .statusCode(201)
                         .extract()
                         .path("sid");
+        advance("2069ms");
+        assertThat(status(parent)).isEqualTo("in-progress");
+        advance("1ms");
 
         assertThat(awaitStatus(parent, "completed").getString("duration")).isEqualTo("2");
         await().atMost(DEADLINE).until(() -> legsOf(parent).size() == 1);
@@ -309,7 +335,9 @@ class DialFlowTest extends LifecycleTest {
         RECEIVER.twiml(accepted, "<Response><Say>Connecting</Say></Response>");
         RECEIVER.twiml(action, "<Response><Hangup/></Response>");
 
+        stopClock();
         String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+        advance("1m");
 
         WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
         String leg = done.parameter("DialCallSid");
@@ -341,7 +369,9 @@ class DialFlowTest extends LifecycleTest {
         RECEIVER.twiml(whisper, "<Response><Say>Declined</Say><Hangup/></Response>");
         RECEIVER.twiml(action, "<Response><Hangup/></Response>");
 
+        stopClock();
         String parent = callWithUrl(uniqueNumber(), RECEIVER.url(app));
+        advance("1m");
 
         WebhookReceiver.Received done = awaitRequests(parent, action, 1).get(0);
         assertThat(done.parameter("DialCallStatus")).isEqualTo("completed");
@@ -367,5 +397,9 @@ class DialFlowTest extends LifecycleTest {
                 .statusCode(200)
                 .extract()
                 .path("calls.sid");
+    }
+
+    private static String status(String sid) {
+        return asOne().get(callJson(sid)).then().extract().path("status");
     }
 }
