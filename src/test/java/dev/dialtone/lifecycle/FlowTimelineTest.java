@@ -21,7 +21,9 @@ class FlowTimelineTest extends LifecycleTest {
                 "<Response><Say>Hello</Say><Play digits=\"12w3\"/><Pause length=\"1\"/>"
                         + "<Hangup/></Response>");
 
+        stopClock();
         String sid = callWithUrl(to, RECEIVER.url(app));
+        advance("1m");
         awaitStatus(sid, "completed");
 
         List<Map<String, String>> flow = timeline(sid).getList("flow");
@@ -46,7 +48,9 @@ class FlowTimelineTest extends LifecycleTest {
         String app = path("app");
         RECEIVER.twiml(app, "<Response><Pause length=\"5\"/><Say>unheard</Say></Response>");
 
+        stopClock();
         String sid = callWithUrl(to, RECEIVER.url(app));
+        advance("1m");
         awaitStatus(sid, "completed");
 
         List<Map<String, String>> flow = timeline(sid).getList("flow");

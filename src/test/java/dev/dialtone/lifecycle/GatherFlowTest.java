@@ -31,7 +31,9 @@ class GatherFlowTest extends LifecycleTest {
                         + "<Say>We did not hear you</Say></Response>");
         RECEIVER.twiml(sales, "<Response><Say>Sales</Say><Hangup/></Response>");
 
+        stopClock();
         String sid = callWithUrl(to, RECEIVER.url(menu));
+        advance("1m");
 
         WebhookReceiver.Received action = awaitRequests(sid, sales, 1).get(0);
         assertThat(action.method()).isEqualTo("POST");
@@ -77,7 +79,9 @@ class GatherFlowTest extends LifecycleTest {
                         + "</Response>");
         RECEIVER.twiml(done, "<Response><Hangup/></Response>");
 
+        stopClock();
         String sid = callWithUrl(to, RECEIVER.url(menu));
+        advance("1m");
 
         assertThat(awaitRequests(sid, account, 1).get(0).parameter("Digits")).isEqualTo("1");
         WebhookReceiver.Received second = awaitRequests(sid, done, 1).get(0);
@@ -100,7 +104,9 @@ class GatherFlowTest extends LifecycleTest {
                         + "\"/></Response>");
         RECEIVER.twiml(action, "<Response><Hangup/></Response>");
 
+        stopClock();
         String sid = callWithUrl("+15559990102", RECEIVER.url(menu));
+        advance("1m");
 
         assertThat(awaitRequests(sid, action, 1).get(0).parameter("Digits")).isEqualTo("2");
         awaitStatus(sid, "completed");
@@ -121,7 +127,9 @@ class GatherFlowTest extends LifecycleTest {
                         + "</Redirect></Response>");
         RECEIVER.twiml(after, "<Response><Hangup/></Response>");
 
+        stopClock();
         String sid = callWithUrl(uniqueNumber(), RECEIVER.url(menu));
+        advance("1m");
 
         WebhookReceiver.Received redirected = awaitRequests(sid, after, 1).get(0);
         assertThat(redirected.parameters()).doesNotContainKey("Digits");
@@ -140,7 +148,9 @@ class GatherFlowTest extends LifecycleTest {
                         + "\"/></Response>");
         RECEIVER.twiml(action, "<Response><Hangup/></Response>");
 
+        stopClock();
         String sid = callWithUrl(uniqueNumber(), RECEIVER.url(menu));
+        advance("1m");
 
         WebhookReceiver.Received empty = awaitRequests(sid, action, 1).get(0);
         assertThat(empty.parameters()).doesNotContainKeys("Digits", "SpeechResult");
@@ -160,7 +170,9 @@ class GatherFlowTest extends LifecycleTest {
                         + "\"><Say>How can we help?</Say></Gather></Response>");
         RECEIVER.twiml(action, "<Response><Hangup/></Response>");
 
+        stopClock();
         String sid = callWithUrl(to, RECEIVER.url(menu));
+        advance("1m");
 
         WebhookReceiver.Received heard = awaitRequests(sid, action, 1).get(0);
         assertThat(heard.parameter("SpeechResult")).isEqualTo("I want sales");
@@ -176,6 +188,7 @@ class GatherFlowTest extends LifecycleTest {
         scenario(busy, "Outcome", "completed");
         String status = path("status");
 
+        stopClock();
         String sid =
                 asOne().formParam("To", busy)
                         .formParam("From", "+15005550006")
@@ -186,6 +199,7 @@ class GatherFlowTest extends LifecycleTest {
                         .statusCode(201)
                         .extract()
                         .path("sid");
+        advance("1m");
 
         awaitStatus(sid, "completed");
         assertThat(awaitRequests(sid, status, 1).get(0).parameter("CallStatus"))

@@ -21,7 +21,9 @@ class MachineDetectionFlowTest extends LifecycleTest {
         String app = path("app");
         RECEIVER.twiml(app, "<Response><Hangup/></Response>");
 
+        stopClock();
         String sid = call(to, app, Map.of("MachineDetection", "DetectMessageEnd"));
+        advance("1m");
 
         WebhookReceiver.Received fetch = awaitRequests(sid, app, 1).get(0);
         assertThat(fetch.parameter("AnsweredBy")).isEqualTo("machine_end_beep");
@@ -47,7 +49,9 @@ class MachineDetectionFlowTest extends LifecycleTest {
         String app = path("app");
         RECEIVER.twiml(app, "<Response><Hangup/></Response>");
 
+        stopClock();
         String sid = call(to, app, Map.of("MachineDetection", "Enable"));
+        advance("1m");
 
         assertThat(awaitRequests(sid, app, 1).get(0).parameter("AnsweredBy"))
                 .isEqualTo("machine_start");
@@ -60,8 +64,10 @@ class MachineDetectionFlowTest extends LifecycleTest {
         String app = path("app");
         RECEIVER.twiml(app, "<Response><Hangup/></Response>");
 
+        stopClock();
         String sid =
                 call(to, app, Map.of("MachineDetection", "Enable", "MachineDetectionTimeout", "3"));
+        advance("1m");
 
         assertThat(awaitRequests(sid, app, 1).get(0).parameter("AnsweredBy")).isEqualTo("unknown");
     }
@@ -74,6 +80,7 @@ class MachineDetectionFlowTest extends LifecycleTest {
         String amd = path("amd");
         RECEIVER.twiml(app, "<Response><Pause length=\"2\"/><Hangup/></Response>");
 
+        stopClock();
         String sid =
                 call(
                         to,
@@ -85,6 +92,7 @@ class MachineDetectionFlowTest extends LifecycleTest {
                                 "true",
                                 "AsyncAmdStatusCallback",
                                 RECEIVER.url(amd)));
+        advance("1m");
 
         assertThat(awaitRequests(sid, app, 1).get(0).parameters()).doesNotContainKey("AnsweredBy");
         WebhookReceiver.Received verdict = awaitRequests(sid, amd, 1).get(0);
@@ -99,11 +107,13 @@ class MachineDetectionFlowTest extends LifecycleTest {
         String app = path("app");
         RECEIVER.twiml(app, "<Response><Hangup/></Response>");
 
+        stopClock();
         String sid =
                 call(
                         uniqueNumber(),
                         app,
                         Map.of("MachineDetection", "Enable", "SendDigits", "1234#"));
+        advance("1m");
 
         assertThat(awaitRequests(sid, app, 1).get(0).parameters()).doesNotContainKey("AnsweredBy");
         assertThat(awaitStatus(sid, "completed").getString("answered_by")).isNull();

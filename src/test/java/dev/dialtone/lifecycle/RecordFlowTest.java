@@ -38,7 +38,9 @@ class RecordFlowTest extends LifecycleTest {
                         + "\"/><Say>never reached</Say></Response>");
         RECEIVER.twiml(saved, "<Response><Say>Thank you</Say><Hangup/></Response>");
 
+        stopClock();
         String sid = callWithUrl(to, RECEIVER.url(app));
+        advance("1m");
 
         WebhookReceiver.Received action = awaitRequests(sid, saved, 1).get(0);
         String recording = action.parameter("RecordingSid");
@@ -131,7 +133,9 @@ class RecordFlowTest extends LifecycleTest {
                         + "\" recordingStatusCallbackEvent=\"in-progress completed\"/></Response>");
         RECEIVER.twiml(saved, "<Response><Hangup/></Response>");
 
+        stopClock();
         String sid = callWithUrl(to, RECEIVER.url(app));
+        advance("1m");
 
         String recording = awaitRequests(sid, saved, 1).get(0).parameter("RecordingSid");
         List<WebhookReceiver.Received> statuses = awaitRequests(sid, status, 2);
@@ -162,7 +166,9 @@ class RecordFlowTest extends LifecycleTest {
                         + "\"/></Response>");
         RECEIVER.twiml(saved, "<Response><Hangup/></Response>");
 
+        stopClock();
         String sid = callWithUrl(to, RECEIVER.url(app));
+        advance("1m");
 
         WebhookReceiver.Received action = awaitRequests(sid, saved, 1).get(0);
         assertThat(action.parameter("RecordingDuration")).isEqualTo("1");
@@ -171,6 +177,7 @@ class RecordFlowTest extends LifecycleTest {
 
     @Test
     void recordTrueOnCreateRecordsTheWholeAnsweredCall() {
+        stopClock();
         String sid =
                 asOne().formParam("To", uniqueNumber())
                         .formParam("From", "+15005550006")
@@ -181,6 +188,7 @@ class RecordFlowTest extends LifecycleTest {
                         .statusCode(201)
                         .extract()
                         .path("sid");
+        advance("1m");
 
         String duration = awaitStatus(sid, "completed").getString("duration");
 
