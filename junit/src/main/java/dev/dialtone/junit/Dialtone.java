@@ -12,29 +12,64 @@ import java.util.Map;
  */
 public final class Dialtone {
 
+    /** The process this handle started, or null for a Dialtone running on its own. */
     private final DialtoneServer server;
+
     private final DialtoneSettings settings;
+    private final String baseUrl;
+    private final String accountSid;
+    private final String authToken;
     private final ControlClient client;
     private Duration awaitTimeout = Duration.ofSeconds(10);
 
     Dialtone(DialtoneServer server, DialtoneSettings settings) {
+        this(
+                server,
+                settings,
+                server.baseUrl(),
+                DialtoneServer.ACCOUNT_SID,
+                DialtoneServer.AUTH_TOKEN);
+    }
+
+    private Dialtone(
+            DialtoneServer server,
+            DialtoneSettings settings,
+            String baseUrl,
+            String accountSid,
+            String authToken) {
         this.server = server;
         this.settings = settings;
-        this.client = new ControlClient(server.baseUrl(), accountSid(), authToken());
+        this.baseUrl = baseUrl;
+        this.accountSid = accountSid;
+        this.authToken = authToken;
+        this.client = new ControlClient(baseUrl, accountSid, authToken);
+    }
+
+    /**
+     * A handle on a Dialtone that runs on its own ({@code ./mvnw spring-boot:run}, Docker, a shared
+     * test server), acting as this account; {@link #reset()} puts its clock back to real time.
+     */
+    public static Dialtone connect(String baseUrl, String accountSid, String authToken) {
+        return new Dialtone(
+                null,
+                DialtoneExtension.builder().settings(),
+                baseUrl.replaceAll("/+$", ""),
+                accountSid,
+                authToken);
     }
 
     /** Where Dialtone listens, e.g. {@code http://127.0.0.1:49321}, without a trailing slash. */
     public String baseUrl() {
-        return server.baseUrl();
+        return baseUrl;
     }
 
     /** The account every request of the test uses. */
     public String accountSid() {
-        return DialtoneServer.ACCOUNT_SID;
+        return accountSid;
     }
 
     public String authToken() {
-        return DialtoneServer.AUTH_TOKEN;
+        return authToken;
     }
 
     /** {@code baseUrl()/2010-04-01/Accounts/{AccountSid}}: where the account's resources are. */
@@ -164,7 +199,9 @@ public final class Dialtone {
     }
 
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Override
