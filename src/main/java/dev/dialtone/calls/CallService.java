@@ -29,6 +29,7 @@ public class CallService {
     private final OutboundTargets targets;
     private final CallerIds callerIds;
     private final CallsProperties properties;
+    private final GroupCommit commits;
 
     CallService(
             CallStore calls,
@@ -39,7 +40,9 @@ public class CallService {
             ApplicationEventPublisher events,
             OutboundTargets targets,
             CallerIds callerIds,
-            CallsProperties properties) {
+            CallsProperties properties,
+            GroupCommit commits) {
+        this.commits = commits;
         this.calls = calls;
         this.views = views;
         this.queries = queries;
@@ -51,7 +54,10 @@ public class CallService {
         this.properties = properties;
     }
 
-    /** One INSERT in its own commit: the call is durable when this returns. */
+    /**
+     * The call is durable when this returns: its INSERT commits with the creates that arrived
+     * beside it ({@link GroupCommit}).
+     */
     public Call create(String accountSid, NewCall request) {
         targets.check(request);
         if (properties.validateFrom()
@@ -67,8 +73,7 @@ public class CallService {
         }
         Call call = Call.queue(Sids.next("CA", clock), accountSid, request, now());
         events.publishEvent(new CallEvents.Queued(call));
-        calls.insert(call);
-        events.publishEvent(new CallEvents.Created(call));
+        commits.store(call);
         return call;
     }
 

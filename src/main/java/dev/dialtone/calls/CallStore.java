@@ -45,6 +45,23 @@ public class CallStore {
         jdbc.update(INSERT, values);
     }
 
+    /** Several calls in one batched INSERT, for creates that share a commit. */
+    void insertAll(List<Call> batch) {
+        jdbc.batchUpdate(
+                INSERT,
+                batch.stream()
+                        .map(
+                                call -> {
+                                    Object[] values =
+                                            Arrays.copyOf(
+                                                    CallColumns.values(call),
+                                                    CallColumns.ALL.size() + 1);
+                                    values[values.length - 1] = call.version();
+                                    return values;
+                                })
+                        .toList());
+    }
+
     /**
      * The call, locked until the transaction ends, so an API change and the lifecycle never
      * interleave.

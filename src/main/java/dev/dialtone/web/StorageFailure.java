@@ -4,6 +4,7 @@ import com.zaxxer.hikari.SQLExceptionOverride;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Locale;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure is the database's storage giving out (a full disk, an I/O error, H2 closing
@@ -27,6 +28,14 @@ public final class StorageFailure {
                 return true;
             }
             if (t.getClass().getName().equals("org.h2.mvstore.MVStoreException")) {
+                return true;
+            }
+            // A write that failed so badly that the rollback failed too (its connection was given
+            // up): the rollback's failure hides the write's, which says what happened.
+            if (t instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && rollback.getApplicationException() != failure
+                    && is(rollback.getApplicationException())) {
                 return true;
             }
         }
