@@ -3,7 +3,7 @@ package dev.dialtone.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twilio.http.TwilioRestClient;
-import dev.dialtone.support.EmulatorHttpClient;
+import dev.dialtone.junit.DialtoneHttpClient;
 import dev.dialtone.support.LifecycleTest;
 import dev.dialtone.support.SpecSchemas;
 import dev.dialtone.support.TestAccounts;
@@ -60,7 +60,7 @@ class RecordFlowTest extends LifecycleTest {
         // twilio-java reads the call's recordings and the account's recording.
         TwilioRestClient client =
                 new TwilioRestClient.Builder(TestAccounts.ONE, TestAccounts.ONE_TOKEN)
-                        .httpClient(new EmulatorHttpClient("http://localhost:" + port))
+                        .httpClient(new DialtoneHttpClient("http://localhost:" + port))
                         .build();
         List<com.twilio.rest.api.v2010.account.call.Recording> ofCall = new java.util.ArrayList<>();
         com.twilio.rest.api.v2010.account.call.Recording.reader(sid)

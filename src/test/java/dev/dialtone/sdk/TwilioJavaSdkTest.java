@@ -8,8 +8,8 @@ import com.twilio.http.HttpMethod;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.type.PhoneNumber;
+import dev.dialtone.junit.DialtoneHttpClient;
 import dev.dialtone.support.ApiTest;
-import dev.dialtone.support.EmulatorHttpClient;
 import dev.dialtone.support.TestAccounts;
 import java.net.URI;
 import java.time.ZonedDateTime;
@@ -29,7 +29,7 @@ class TwilioJavaSdkTest extends ApiTest {
     void buildClient() {
         client =
                 new TwilioRestClient.Builder(TestAccounts.ONE, TestAccounts.ONE_TOKEN)
-                        .httpClient(new EmulatorHttpClient("http://localhost:" + port))
+                        .httpClient(new DialtoneHttpClient("http://localhost:" + port))
                         .build();
     }
 
@@ -123,7 +123,7 @@ class TwilioJavaSdkTest extends ApiTest {
     void refusesWrongCredentials() {
         TwilioRestClient wrong =
                 new TwilioRestClient.Builder(TestAccounts.ONE, "wrong")
-                        .httpClient(new EmulatorHttpClient("http://localhost:" + port))
+                        .httpClient(new DialtoneHttpClient("http://localhost:" + port))
                         .build();
         assertThatThrownBy(() -> Call.reader().read(wrong).iterator().next())
                 .isInstanceOfSatisfying(
@@ -135,7 +135,7 @@ class TwilioJavaSdkTest extends ApiTest {
         TwilioRestClient keyed =
                 new TwilioRestClient.Builder(TestAccounts.ONE_KEY, TestAccounts.ONE_KEY_SECRET)
                         .accountSid(TestAccounts.ONE)
-                        .httpClient(new EmulatorHttpClient("http://localhost:" + port))
+                        .httpClient(new DialtoneHttpClient("http://localhost:" + port))
                         .build();
         Call call =
                 Call.creator(

@@ -3,6 +3,7 @@ package dev.dialtone.support;
 import static io.restassured.RestAssured.given;
 
 import com.twilio.http.TwilioRestClient;
+import dev.dialtone.junit.DialtoneHttpClient;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -63,7 +64,7 @@ public abstract class ApiTest {
     /** twilio-java, as account one, pointed at this Dialtone. */
     protected TwilioRestClient sdk() {
         return new TwilioRestClient.Builder(TestAccounts.ONE, TestAccounts.ONE_TOKEN)
-                .httpClient(new EmulatorHttpClient("http://localhost:" + port))
+                .httpClient(new DialtoneHttpClient("http://localhost:" + port))
                 .build();
     }
 
