@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
 # Lifecycle benchmark: bursts of calls with fast settings, every callback to a local receiver.
-# Usage: bench/lifecycle.sh [CALLS ...]   (default: 1000 10000); --postgres to use 127.0.0.1:5432/test.
+# Usage: bench/lifecycle.sh [CALLS ...]   (default: 1000 10000); --postgres to use 127.0.0.1:5432/test;
+#        bench/lifecycle.sh --rate R --seconds S   sustained: R new calls a second for S seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 POSTGRES=false
 COUNTS=()
-for arg in "$@"; do
-  case "$arg" in
+RATE=""
+SECONDS_=""
+while [ $# -gt 0 ]; do
+  case "$1" in
     --postgres) POSTGRES=true ;;
-    *) COUNTS+=("$arg") ;;
+    --rate) RATE=$2; shift ;;
+    --seconds) SECONDS_=$2; shift ;;
+    *) COUNTS+=("$1") ;;
   esac
+  shift
 done
 [ ${#COUNTS[@]} -gt 0 ] || COUNTS=(1000 10000)
+if [ -n "$RATE" ]; then COUNTS=(sustained); fi
 
 PORT=${PORT:-18080}
 SID=ACd1a170ed1a170ed1a170ed1a170e0000
@@ -34,8 +41,15 @@ for N in "${COUNTS[@]}"; do
     --dialtone.simulation.talk-time=1s --logging.level.root=WARN > "$WORK/server.log" 2>&1 &
   PID=$!
   until curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null; do sleep 0.2; done
-  echo "== $N calls ($($POSTGRES && echo PostgreSQL || echo H2), $(nproc) cores)"
-  java bench/LifecycleBench.java "http://127.0.0.1:$PORT" "$SID" "$TOKEN" "$N"
+  if [ "$N" = sustained ]; then
+    echo "== $RATE calls/s for ${SECONDS_:-20} s ($($POSTGRES && echo PostgreSQL || echo H2), $(nproc) cores), bench/lifecycle.sh --rate $RATE --seconds ${SECONDS_:-20}"
+    echo "| | |"
+    echo "|---|---|"
+    java bench/SustainedBench.java "http://127.0.0.1:$PORT" "$SID" "$TOKEN" "$RATE" "${SECONDS_:-20}" 10
+  else
+    echo "== $N calls ($($POSTGRES && echo PostgreSQL || echo H2), $(nproc) cores)"
+    java bench/LifecycleBench.java "http://127.0.0.1:$PORT" "$SID" "$TOKEN" "$N"
+  fi
   kill "$PID"; wait "$PID" 2>/dev/null || true
   if $POSTGRES; then
     PGOPTIONS='--client-min-messages=warning' psql -h 127.0.0.1 -U postgres -d test -q -c 'DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;'
