@@ -117,6 +117,13 @@ final class DialtoneServer implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        // Its log served while it ran (a failed start shows its tail); a clean stop leaves nothing.
+        try {
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(log.getParent());
+        } catch (IOException ignored) {
+            // Something else wrote there; leave it.
+        }
     }
 
     private void awaitReady(Duration within) {
@@ -155,9 +162,9 @@ final class DialtoneServer implements AutoCloseable {
                 throw new IllegalStateException("Interrupted while Dialtone started", e);
             }
         }
+        String said = tail();
         close();
-        throw new IllegalStateException(
-                "Dialtone did not answer within " + within + ":\n" + tail());
+        throw new IllegalStateException("Dialtone did not answer within " + within + ":\n" + said);
     }
 
     /** The end of its log, for a failure message. */
