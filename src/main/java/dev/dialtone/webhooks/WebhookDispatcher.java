@@ -135,18 +135,19 @@ class WebhookDispatcher implements DisposableBean {
         // a send still out holds a lease an advance must not step past, or it would go twice.
         // A callback that waits behind one settled meanwhile is let go here, not at the sweep's
         // next turn, so it goes at the instant it is due and an advance never leaves it behind.
+        jdbc.update(RELEASE_WAITING, utc(DatabaseTime.now(clock)));
         boolean done;
         do {
-            jdbc.update(RELEASE_WAITING, utc(DatabaseTime.now(clock)));
             round();
             inFlight.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            OffsetDateTime now = utc(DatabaseTime.now(clock));
             done =
                     inFlight.isIdle()
-                            && jdbc.update(RELEASE_WAITING, utc(DatabaseTime.now(clock))) == 0
+                            && jdbc.update(RELEASE_WAITING, now) == 0
                             && jdbc.queryForObject(
                                             "SELECT COUNT(*) FROM webhooks WHERE due_at <= ?",
                                             Integer.class,
-                                            utc(DatabaseTime.now(clock)))
+                                            now)
                                     == 0
                             && inFlight.isIdle();
         } while (!done && System.nanoTime() < deadline);
