@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lifecycle benchmark: bursts of calls with fast settings, every callback to a local receiver.
 # Usage: bench/lifecycle.sh [CALLS ...]   (default: 1000 10000); --postgres to use 127.0.0.1:5432/test;
+#        SERVER_JAVA_OPTS="-XX:StartFlightRecording=..." adds JVM options to the server (to profile it).
 #        bench/lifecycle.sh --rate R --seconds S   sustained: R new calls a second for S seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,7 +37,7 @@ if $POSTGRES; then
 fi
 
 for N in "${COUNTS[@]}"; do
-  java -Xmx96m -XX:+UseSerialGC -jar "$JAR" --server.port="$PORT" "${DB_ARGS[@]}" \
+  java -Xmx96m -XX:+UseSerialGC ${SERVER_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" "${DB_ARGS[@]}" \
     --dialtone.simulation.queue-delay=0s --dialtone.simulation.ring-time=10ms --dialtone.simulation.say-time-per-character=1ms \
     --dialtone.simulation.talk-time=1s --logging.level.root=WARN > "$WORK/server.log" 2>&1 &
   PID=$!

@@ -242,7 +242,7 @@ public class CallRequestLog {
         String callSid = deleted.callSid();
         jdbc.update("DELETE FROM call_requests WHERE call_sid = ?", callSid);
         jdbc.update(
-                "DELETE FROM webhooks WHERE call_sid = ? AND state IN " + WebhookState.SETTLED,
+                "DELETE FROM webhooks WHERE call_sid = ? AND state " + WebhookState.SETTLED,
                 callSid);
         notifications.forget(callSid);
     }

@@ -141,7 +141,7 @@ public class StatusCallbacks {
         // one waits its turn.
         boolean behindAnother =
                 jdbc.queryForObject(
-                                "SELECT COUNT(*) FROM webhooks WHERE call_sid = ? AND state IN "
+                                "SELECT COUNT(*) FROM webhooks WHERE call_sid = ? AND state "
                                         + WebhookState.IN_LINE,
                                 Integer.class,
                                 call.sid())

@@ -3,6 +3,7 @@ package dev.dialtone.webhooks;
 import static dev.dialtone.support.DatabaseTime.utc;
 
 import dev.dialtone.support.DatabaseTime;
+import dev.dialtone.support.GroupWriter;
 import dev.dialtone.support.InFlightLimit;
 import dev.dialtone.support.WakeableLoop;
 import dev.dialtone.web.WebhookMethod;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -36,6 +38,9 @@ class WebhookDispatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 200;
 
+    /** Deliveries recorded in one commit, at most: a burst's outcomes in a few. */
+    private static final int MAX_SETTLE_BATCH = 256;
+
     /** How long a webhook whose host has no room waits before it is looked at again. */
     private static final Duration HOST_FULL_WAIT = Duration.ofMillis(200);
 
@@ -56,7 +61,7 @@ class WebhookDispatcher implements DisposableBean {
                     + " WHERE call_sid = ? AND state = "
                     + WebhookState.WAITING.literal()
                     + ") AND NOT EXISTS (SELECT 1 FROM webhooks e"
-                    + " WHERE e.call_sid = ? AND e.state IN "
+                    + " WHERE e.call_sid = ? AND e.state "
                     + WebhookState.UNDER_WAY
                     + ")";
 
@@ -71,7 +76,7 @@ class WebhookDispatcher implements DisposableBean {
                     + WebhookState.WAITING.literal()
                     + " AND NOT EXISTS"
                     + " (SELECT 1 FROM webhooks e WHERE e.call_sid = webhooks.call_sid AND e.id < webhooks.id"
-                    + " AND e.state IN "
+                    + " AND e.state "
                     + WebhookState.IN_LINE
                     + ")";
 
@@ -86,6 +91,7 @@ class WebhookDispatcher implements DisposableBean {
     private Instant lastRelease = Instant.EPOCH;
     private final InFlightLimit inFlight;
     private final HostShares hosts;
+    private final GroupWriter<Delivery> deliveries;
 
     WebhookDispatcher(
             JdbcTemplate jdbc,
@@ -106,6 +112,12 @@ class WebhookDispatcher implements DisposableBean {
         this.hosts =
                 new HostShares(
                         properties.maxInFlightPerHost(), properties.maxInFlightPerFailingHost());
+        this.deliveries =
+                new GroupWriter<>(
+                        "dialtone-webhook-settles",
+                        MAX_SETTLE_BATCH,
+                        transactions,
+                        batch -> batch.forEach(this::recordAndSettle));
     }
 
     /** Starts once the application is up, so nothing is sent before the database is ready. */
@@ -114,6 +126,7 @@ class WebhookDispatcher implements DisposableBean {
         if (!properties.enabled()) {
             return;
         }
+        deliveries.start();
         loop = new WakeableLoop("webhooks", this::round, clock, properties.sweepInterval());
         loop.wakeNow();
     }
@@ -205,6 +218,13 @@ class WebhookDispatcher implements DisposableBean {
                 clock);
     }
 
+    /** An attempt's outcome, to record in the journal and settle in the outbox. */
+    private record Delivery(
+            Claimed webhook,
+            List<Map.Entry<String, String>> parameters,
+            WebhookClient.Outcome outcome,
+            Instant requestedAt) {}
+
     /** What one claim took: how many rows it looked at, and those to send now. */
     private record Claim(int rows, List<Claimed> sending) {}
 
@@ -225,6 +245,8 @@ class WebhookDispatcher implements DisposableBean {
                         utc(now),
                         limit);
         List<Claimed> sending = new ArrayList<>();
+        List<Object[]> held = new ArrayList<>();
+        List<Object[]> leased = new ArrayList<>();
         for (Claimed webhook : batch) {
             DeliverySettings settings = webhook.settings();
             if (webhook.attempt() > settings.retries() + 1) {
@@ -240,17 +262,21 @@ class WebhookDispatcher implements DisposableBean {
             }
             if (!hosts.tryTake(settings.url())) {
                 // Its host has its share under way; others' webhooks go first meanwhile.
-                jdbc.update(
-                        "UPDATE webhooks SET due_at = ? WHERE id = ?",
-                        utc(now.plus(HOST_FULL_WAIT)),
-                        webhook.id());
+                held.add(new Object[] {utc(now.plus(HOST_FULL_WAIT)), webhook.id()});
                 continue;
             }
             // While it is being sent the row is leased; if this instance dies, the lease runs out
             // and another sends it.
             Instant lease =
                     now.plus(settings.connectTimeout()).plus(settings.readTimeout()).plusSeconds(1);
-            jdbc.update(
+            leased.add(new Object[] {webhook.attempt(), utc(lease), utc(lease), webhook.id()});
+            sending.add(webhook);
+        }
+        if (!held.isEmpty()) {
+            jdbc.batchUpdate("UPDATE webhooks SET due_at = ? WHERE id = ?", held);
+        }
+        if (!leased.isEmpty()) {
+            jdbc.batchUpdate(
                     "UPDATE webhooks SET state = CASE WHEN state = "
                             + WebhookState.RETRYING.literal()
                             + " THEN "
@@ -259,11 +285,7 @@ class WebhookDispatcher implements DisposableBean {
                             + WebhookState.SENDING.literal()
                             + " END,"
                             + " attempts = ?, next_attempt_at = ?, due_at = ? WHERE id = ?",
-                    webhook.attempt(),
-                    utc(lease),
-                    utc(lease),
-                    webhook.id());
-            sending.add(webhook);
+                    leased);
         }
         return new Claim(batch.size(), sending);
     }
@@ -282,26 +304,16 @@ class WebhookDispatcher implements DisposableBean {
             log.warn("Could not send webhook {}: {}", webhook.id(), e.toString());
             return;
         }
-        sending.thenAccept(
+        // Outcomes arriving together are recorded in one commit; the permit is held until then,
+        // so an idle dispatcher has every attempt recorded.
+        sending.thenCompose(
                         outcome -> {
                             hosts.release(
                                     settings.url(),
                                     outcome.failure() == DeliverySettings.Failure.CONNECT
                                             || outcome.failure() == DeliverySettings.Failure.READ);
-                            transactions.executeWithoutResult(
-                                    status -> {
-                                        requestLog.record(
-                                                webhook.callSid(),
-                                                webhook.accountSid(),
-                                                CallRequestLog.Kind.STATUS_CALLBACK,
-                                                webhook.id(),
-                                                webhook.attempt(),
-                                                webhook.method(),
-                                                parameters,
-                                                outcome,
-                                                requestedAt);
-                                        settle(webhook, settings, outcome);
-                                    });
+                            return deliveries.write(
+                                    new Delivery(webhook, parameters, outcome, requestedAt));
                         })
                 .whenComplete(
                         (done, error) -> {
@@ -313,6 +325,21 @@ class WebhookDispatcher implements DisposableBean {
                             }
                             inFlight.release();
                         });
+    }
+
+    private void recordAndSettle(Delivery delivery) {
+        Claimed webhook = delivery.webhook();
+        requestLog.record(
+                webhook.callSid(),
+                webhook.accountSid(),
+                CallRequestLog.Kind.STATUS_CALLBACK,
+                webhook.id(),
+                webhook.attempt(),
+                webhook.method(),
+                delivery.parameters(),
+                delivery.outcome(),
+                delivery.requestedAt());
+        settle(webhook, webhook.settings(), delivery.outcome());
     }
 
     private void settle(Claimed webhook, DeliverySettings settings, WebhookClient.Outcome outcome) {
@@ -361,5 +388,6 @@ class WebhookDispatcher implements DisposableBean {
         if (loop != null) {
             loop.close();
         }
+        deliveries.stop(Duration.ofSeconds(10));
     }
 }
