@@ -2,6 +2,7 @@ package dev.dialtone.webhooks;
 
 import static dev.dialtone.support.DatabaseTime.utc;
 
+import dev.dialtone.calls.CallStore;
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.support.GroupWriter;
 import dev.dialtone.support.InFlightLimit;
@@ -45,9 +46,13 @@ class WebhookDispatcher implements DisposableBean {
     private static final Duration HOST_FULL_WAIT = Duration.ofMillis(200);
 
     /** Due webhooks, the oldest first; a call's later ones wait unclaimable until their turn. */
+    private static final String DUE =
+            "SELECT id FROM webhooks WHERE due_at <= ? ORDER BY due_at, id LIMIT ?";
+
     private static final String CLAIM =
             "SELECT id, call_sid, account_sid, url, method, parameters, attempts"
-                    + " FROM webhooks WHERE due_at <= ? ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
+                    + " FROM webhooks WHERE id IN (%s) AND due_at <= ? ORDER BY due_at, id"
+                    + " FOR UPDATE SKIP LOCKED";
 
     /**
      * Makes the first waiting webhook of a call due, once none of the call's is being sent or about
@@ -230,9 +235,17 @@ class WebhookDispatcher implements DisposableBean {
 
     private Claim claim(int limit) {
         Instant now = DatabaseTime.now(clock);
+        // The due rows are chosen first and only they are locked: H2 would lock (and keep in
+        // memory) every row a locking ordered scan reads, however small its LIMIT.
+        List<Long> candidates = jdbc.queryForList(DUE, Long.class, utc(now), limit);
+        if (candidates.isEmpty()) {
+            return new Claim(0, List.of());
+        }
+        List<Object> args = new ArrayList<>(candidates);
+        args.add(utc(now));
         List<Claimed> batch =
                 jdbc.query(
-                        CLAIM,
+                        CLAIM.formatted(CallStore.placeholders(candidates.size())),
                         (rs, i) ->
                                 new Claimed(
                                         rs.getLong(1),
@@ -242,8 +255,7 @@ class WebhookDispatcher implements DisposableBean {
                                         WebhookMethod.valueOf(rs.getString(5)),
                                         rs.getString(6),
                                         rs.getInt(7) + 1),
-                        utc(now),
-                        limit);
+                        args.toArray());
         List<Claimed> sending = new ArrayList<>();
         List<Object[]> held = new ArrayList<>();
         List<Object[]> leased = new ArrayList<>();
