@@ -230,7 +230,7 @@ class WebhookDispatcher implements DisposableBean {
             WebhookClient.Outcome outcome,
             Instant requestedAt) {}
 
-    /** What one claim took: how many rows it looked at, and those to send now. */
+    /** What one claim took: how many due rows it locked, and those to send now. */
     private record Claim(int rows, List<Claimed> sending) {}
 
     private Claim claim(int limit) {
