@@ -351,10 +351,11 @@ class WebhookDispatcher implements DisposableBean {
                 delivery.parameters(),
                 delivery.outcome(),
                 delivery.requestedAt());
-        settle(webhook, webhook.settings(), delivery.outcome());
+        settle(webhook, delivery.outcome());
     }
 
-    private void settle(Claimed webhook, DeliverySettings settings, WebhookClient.Outcome outcome) {
+    private void settle(Claimed webhook, WebhookClient.Outcome outcome) {
+        DeliverySettings settings = webhook.settings();
         Instant now = DatabaseTime.now(clock);
         if (outcome.succeeded()) {
             delivered.increment();
