@@ -4,38 +4,40 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * With {@code dialtone.exit-when-stdin-closes=true}, Dialtone exits when its standard input ends. A
  * test that starts it as a child process keeps the pipe open; the operating system closes it when
- * that JVM ends however it ends, {@code kill -9} included, so no Dialtone outlives its test.
+ * that JVM ends however it ends, {@code kill -9} included, so no Dialtone outlives its test. The
+ * setting is read when it starts rather than as a bean condition, which the packaged jar's
+ * ahead-of-time wiring would have fixed at build time.
  */
 @Component
-@ConditionalOnProperty(name = "dialtone.exit-when-stdin-closes", havingValue = "true")
 class StdinWatch implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StdinWatch.class);
 
     private final InputStream in;
+    private final boolean enabled;
     private volatile boolean running;
 
-    StdinWatch() {
-        this(System.in);
-    }
-
-    StdinWatch(InputStream in) {
-        this.in = in;
+    StdinWatch(@Value("${dialtone.exit-when-stdin-closes:false}") boolean enabled) {
+        this.in = System.in;
+        this.enabled = enabled;
     }
 
     @Override
     public void start() {
+        running = true;
+        if (!enabled) {
+            return;
+        }
         Thread watch = new Thread(this::watch, "stdin-watch");
         watch.setDaemon(true);
         watch.start();
-        running = true;
     }
 
     private void watch() {
