@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # API benchmark: Dialtone beside the machine's ceiling (a minimal JDK HttpServer) and a peer
 # (WireMock standalone serving canned bodies), all under the same wrk commands on loopback.
+# Startup has its own: bench/startup.sh.
 # Usage: bench/run.sh [--postgres]   (DURATION=10s and WARMUP=15s by default; the table also goes to bench/results-*.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,6 @@ TOKEN=dialtonedevtoken0000000000000000
 AUTH="Authorization: Basic $(printf '%s:%s' "$SID" "$TOKEN" | base64 -w0)"
 D_PORT=18090; C_PORT=18091; W_PORT=18092
 JAVA17=$(command -v java)
-JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 JVM_FLAGS=(-Xmx96m -XX:+UseSerialGC)  # Dialtone's documented launch settings (README, pom, Dockerfile)
 
 for port in $D_PORT $C_PORT $W_PORT; do
@@ -64,47 +64,6 @@ measure() { # key, wrk arguments…
   R[$1.p99]=$(awk '$1 == "99%" {print $2}' <<< "$out")
   R[$1.bad]=$(awk '/Non-2xx/ {print $5}' <<< "$out"); R[$1.bad]=${R[$1.bad]:-0}
 }
-
-echo "== startup: process start to first 201"
-for J in "$JAVA17" "$JAVA25"; do
-  [ -x "$J" ] || continue
-  reset_postgres
-  v=$("$J" -version 2>&1 | awk -F'"' '/version/ {print $2}')
-  t0=$(date +%s%N)
-  start_dialtone "$J" "startup-$v"
-  until [ "$(create_call -o /dev/null -w '%{http_code}' 2> /dev/null)" = 201 ]; do sleep 0.01; done
-  R[startup.$v]=$(( ($(date +%s%N) - t0) / 1000000 ))
-  echo "JDK $v: ${R[startup.$v]} ms"
-  kill "$DPID"; wait "$DPID" 2> /dev/null || true
-done
-
-# JDK 25's AOT cache (JEP 483/514/515), trained by a short run with traffic, and the C1 compiler
-# alone, which on two cores competes less with the start itself.
-if [ -x "$JAVA25" ]; then
-  "$JAVA25" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/aot" > /dev/null
-  reset_postgres
-  AOT_JAR=$(ls "$WORK"/aot/dialtone-*.jar)
-  # shellcheck disable=SC2046
-  "$JAVA25" -XX:AOTCacheOutput="$WORK/dialtone.aot" "${JVM_FLAGS[@]}" -jar "$AOT_JAR" --server.port=$D_PORT $(db_args training) \
-    --logging.level.root=WARN > "$WORK/training.log" 2>&1 &
-  TPID=$!; PIDS+=("$TPID")
-  until [ "$(create_call -o /dev/null -w '%{http_code}' 2> /dev/null)" = 201 ]; do sleep 0.05; done
-  for _ in $(seq 1 20); do
-    create_call -o /dev/null
-    curl -s -o /dev/null -H "$AUTH" "http://127.0.0.1:$D_PORT/2010-04-01/Accounts/$SID/Calls.json?PageSize=5"
-  done
-  kill "$TPID"; wait "$TPID" 2> /dev/null || true   # the cache is written as the JVM exits
-  reset_postgres
-  t0=$(date +%s%N)
-  # shellcheck disable=SC2046
-  "$JAVA25" -XX:AOTCache="$WORK/dialtone.aot" -XX:TieredStopAtLevel=1 "${JVM_FLAGS[@]}" -jar "$AOT_JAR" \
-    --server.port=$D_PORT $(db_args startup-aot) --dialtone.simulation.queue-delay=1h --logging.level.root=WARN > "$WORK/aot.log" 2>&1 &
-  DPID=$!; PIDS+=("$DPID")
-  until [ "$(create_call -o /dev/null -w '%{http_code}' 2> /dev/null)" = 201 ]; do sleep 0.01; done
-  R[startup.aot]=$(( ($(date +%s%N) - t0) / 1000000 ))
-  echo "JDK 25 with AOT cache, C1 only, Serial GC: ${R[startup.aot]} ms"
-  kill "$DPID"; wait "$DPID" 2> /dev/null || true
-fi
 
 echo "== a million calls"
 reset_postgres
@@ -172,12 +131,6 @@ row() { # label, key
   row "fetch by sid, 4 connections" dialtone.fetch4
   row "filtered list page (PageSize 50), 4 connections" dialtone.list4
   echo
-  for k in "${!R[@]}"; do
-    if [[ $k == startup.* && $k != startup.aot ]]; then echo "- startup to first 201 on JDK ${k#startup.} (java ${JVM_FLAGS[*]} -jar): ${R[$k]} ms"; fi
-  done | sort
-  if [ -n "${R[startup.aot]:-}" ]; then
-    echo "- startup to first 201 on JDK 25 with an AOT cache, -XX:TieredStopAtLevel=1 ${JVM_FLAGS[*]}: ${R[startup.aot]} ms"
-  fi
   echo "- resident memory: ${R[rss.idle]} MB idle, ${R[rss.load]} MB at most under the 64-connection create load"
   echo
   echo "Made by \`bench/run.sh$($POSTGRES && echo ' --postgres')\`."
