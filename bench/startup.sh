@@ -106,6 +106,8 @@ echo "== with an archive of the classes a training run loaded"
 train "$JAVA17" -XX:ArchiveClassesAtExit="$WORK/dialtone.jsa"
 measure jdk17.cds "JDK 17, $THIN_NAME, -XX:SharedArchiveFile (CDS)" 201 create_call \
   "$JAVA17" -XX:SharedArchiveFile="$WORK/dialtone.jsa" "${JVM_FLAGS[@]}" -jar "$THIN" --server.port=$PORT
+measure jdk17.junit "JDK 17, $THIN_NAME, CDS, -XX:TieredStopAtLevel=1 (as dialtone-junit starts it)" 201 create_call \
+  "$JAVA17" -XX:SharedArchiveFile="$WORK/dialtone.jsa" -XX:TieredStopAtLevel=1 "${JVM_FLAGS[@]}" -jar "$THIN" --server.port=$PORT
 if [ -x "$JAVA25" ]; then
   train "$JAVA25" -XX:AOTCacheOutput="$WORK/dialtone.aot"
   measure jdk25.aot "JDK 25, $THIN_NAME, -XX:AOTCache" 201 create_call \

@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One Dialtone process: the server's runnable jar started with {@code java -jar} on a free loopback
- * port, an in-memory database and the settings asked for. Its standard input is a pipe from this
- * JVM, and Dialtone exits when that pipe closes, so it ends with this JVM however this JVM ends.
+ * One Dialtone process: the server's runnable jar, unpacked ({@link ServerLaunch}), started with
+ * {@code java -jar} on a free loopback port, an in-memory database and the settings asked for. Its
+ * standard input is a pipe from this JVM, and Dialtone exits when that pipe closes, so it ends with
+ * this JVM however this JVM ends.
  */
 final class DialtoneServer implements AutoCloseable {
 
@@ -38,11 +39,13 @@ final class DialtoneServer implements AutoCloseable {
     private final Process process;
     private final String baseUrl;
     private final Path log;
+    private final ServerLaunch launch;
 
-    private DialtoneServer(Process process, String baseUrl, Path log) {
+    private DialtoneServer(Process process, String baseUrl, Path log, ServerLaunch launch) {
         this.process = process;
         this.baseUrl = baseUrl;
         this.log = log;
+        this.launch = launch;
     }
 
     static DialtoneServer start(DialtoneSettings settings) {
@@ -50,11 +53,14 @@ final class DialtoneServer implements AutoCloseable {
             Path work = Files.createTempDirectory("dialtone-");
             Path log = work.resolve("dialtone.log");
             int port = freePort();
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            ServerLaunch launch = ServerLaunch.of(java, jar(settings), settings.jvmArguments());
             List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(java.toString());
             command.addAll(settings.jvmArguments());
+            command.addAll(launch.sharing());
             command.add("-jar");
-            command.add(jar(settings).toString());
+            command.add(launch.jar().toString());
             command.add("--server.port=" + port);
             command.add("--server.address=127.0.0.1");
             command.add(
@@ -82,11 +88,15 @@ final class DialtoneServer implements AutoCloseable {
                                             || name.startsWith("SERVER_")
                                             || name.startsWith("DIALTONE_"));
             Process process = builder.start();
-            DialtoneServer server = new DialtoneServer(process, "http://127.0.0.1:" + port, log);
+            DialtoneServer server =
+                    new DialtoneServer(process, "http://127.0.0.1:" + port, log, launch);
             server.awaitReady(settings.startTimeout());
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Dialtone could not be started", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while Dialtone was unpacked", e);
         }
     }
 
@@ -109,14 +119,17 @@ final class DialtoneServer implements AutoCloseable {
         } catch (IOException ignored) {
             // Already closed.
         }
+        boolean exited = false;
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            exited = process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            if (!exited) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        launch.settle(exited && process.exitValue() == 0);
         // Its log served while it ran (a failed start shows its tail); a clean stop leaves nothing.
         try {
             Files.deleteIfExists(log);
