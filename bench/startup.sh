@@ -2,7 +2,8 @@
 # Startup benchmark: process start to the first 201 (a created call), beside the machine's ceiling
 # (bench/Ceiling.java, a minimal JDK HttpServer, to its first 201) and the peer (WireMock standalone,
 # to its first canned 201), each the median of RUNS starts in a fresh working directory, so every
-# Dialtone start creates its H2 files and applies its migrations.
+# Dialtone start creates its H2 files and applies its migrations, except where a row says it
+# restarted on the files an earlier start left.
 # Usage: bench/startup.sh   (RUNS=3 by default; the table also goes to bench/results-startup.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +40,7 @@ get() { curl -s -o /dev/null -w '%{http_code}' "$1" 2> /dev/null || true; }
 # it started (spring-boot:run forks the application's JVM) and waited for.
 once() {
   local name=$1 expected=$2 probe=$3 dir; shift 3
-  dir=$(mktemp -d "$WORK/run.XXXX")
+  dir=${SAME:-$(mktemp -d "$WORK/run.XXXX")}
   local t0; t0=$(date +%s%N)
   (cd "$dir" && exec setsid "$@" > "$dir/out.log" 2>&1) &
   PID=$!
@@ -74,6 +75,14 @@ measure() {
   echo "$label: ${R[$key]} ms (${R[$key.all]})"
 }
 
+# restarts KEY LABEL COMMAND…: as measure, each start on the files an earlier start left
+restarts() {
+  local key=$1 label=$2; shift 2
+  SAME=$(mktemp -d "$WORK/same.XXXX")
+  once "$key" 201 create_call "$@" > /dev/null
+  measure "$key" "$label" 201 create_call "$@"
+  SAME=
+}
 probe_list_auth() { curl -s -o /dev/null -w '%{http_code}' -u "$SID:$TOKEN" "http://127.0.0.1:$PORT/2010-04-01/Accounts/$SID/Calls.json" 2> /dev/null || true; }
 
 echo "== the ceiling and the peer, on JDK 17"
@@ -88,6 +97,7 @@ measure jdk17.reflective "JDK 17, $FAT_NAME, -Dspring.aot.enabled=false (wiring 
   "$JAVA17" "${JVM_FLAGS[@]}" -Dspring.aot.enabled=false -jar "$FAT" --server.port=$PORT
 measure jdk17.fat "JDK 17, $FAT_NAME" 201 create_call "$JAVA17" "${JVM_FLAGS[@]}" -jar "$FAT" --server.port=$PORT
 measure jdk17.thin "JDK 17, $THIN_NAME" 201 create_call "$JAVA17" "${JVM_FLAGS[@]}" -jar "$THIN" --server.port=$PORT
+restarts jdk17.thin.same "JDK 17, $THIN_NAME, restarted on its own files" "$JAVA17" "${JVM_FLAGS[@]}" -jar "$THIN" --server.port=$PORT
 if [ -x "$JAVA25" ]; then
   measure jdk25.fat "JDK 25, $FAT_NAME" 201 create_call "$JAVA25" "${JVM_FLAGS[@]}" -jar "$FAT" --server.port=$PORT
   measure jdk25.thin "JDK 25, $THIN_NAME" 201 create_call "$JAVA25" "${JVM_FLAGS[@]}" -jar "$THIN" --server.port=$PORT
@@ -114,6 +124,8 @@ if [ -x "$JAVA25" ]; then
     "$JAVA25" -XX:AOTCache="$WORK/dialtone.aot" "${JVM_FLAGS[@]}" -jar "$THIN" --server.port=$PORT
   measure jdk25.aotc1 "JDK 25, $THIN_NAME, -XX:AOTCache -XX:TieredStopAtLevel=1" 201 create_call \
     "$JAVA25" -XX:AOTCache="$WORK/dialtone.aot" -XX:TieredStopAtLevel=1 "${JVM_FLAGS[@]}" -jar "$THIN" --server.port=$PORT
+  restarts jdk25.aotc1.same "JDK 25, $THIN_NAME, -XX:AOTCache -XX:TieredStopAtLevel=1, restarted on its own files" \
+    "$JAVA25" -XX:AOTCache="$WORK/dialtone.aot" -XX:TieredStopAtLevel=1 "${JVM_FLAGS[@]}" -jar "$THIN" --server.port=$PORT
 fi
 
 echo "== ./mvnw spring-boot:run, built once before, first 200 (a list of calls)"
@@ -123,7 +135,7 @@ measure run "./mvnw -q spring-boot:run (JDK 17)" 200 probe_list_auth bash -c \
   "$PWD/mvnw" "$PWD/pom.xml" "$PORT"
 
 {
-  echo "### Startup, $(nproc) cores, $(date -u +%Y-%m-%d), median of $RUNS starts in fresh directories"
+  echo "### Startup, $(nproc) cores, $(date -u +%Y-%m-%d), median of $RUNS starts, in fresh directories unless said"
   echo
   echo "| start | to first response | each run | vs ceiling | vs WireMock |"
   echo "|---|---|---|---|---|"
