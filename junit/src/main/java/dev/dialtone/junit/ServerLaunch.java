@@ -125,6 +125,7 @@ final class ServerLaunch {
             return target;
         }
         Files.createDirectories(home);
+        forgetOlderServers(home);
         Path partial = Files.createTempDirectory(home, "server-" + key + ".");
         Process extract =
                 new ProcessBuilder(
@@ -170,6 +171,24 @@ final class ServerLaunch {
                 if (p.getFileName().toString().startsWith(prefix)
                         && Files.getLastModifiedTime(p).toInstant().isBefore(before)) {
                     Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * A server jar unpacked with its archive is about 130 MB, and each build of this artifact
+     * brings a new one: those of other jars more than a day old are removed when a new one is
+     * unpacked. A process still running one keeps the files it opened.
+     */
+    private static void forgetOlderServers(Path home) throws IOException {
+        Instant before = Instant.now().minus(Duration.ofDays(1));
+        try (Stream<Path> entries = Files.list(home)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if ((name.startsWith("server-") || name.startsWith("dialtone-server-"))
+                        && Files.getLastModifiedTime(p).toInstant().isBefore(before)) {
+                    delete(p);
                 }
             }
         }
