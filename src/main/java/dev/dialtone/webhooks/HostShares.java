@@ -35,6 +35,22 @@ final class HostShares {
         return true;
     }
 
+    /**
+     * The most deliveries any host under way could still take: a claim of more than that (or than
+     * the room of a host not under way, which it cannot see) would only hold rows back.
+     */
+    synchronized int largestFreeShare() {
+        if (underWay.isEmpty()) {
+            return share;
+        }
+        int largest = 0;
+        for (Map.Entry<String, Integer> host : underWay.entrySet()) {
+            int limit = failing.contains(host.getKey()) ? failingShare : share;
+            largest = Math.max(largest, limit - host.getValue());
+        }
+        return largest;
+    }
+
     /** The delivery is done; {@code failed} says whether the host failed to answer. */
     synchronized void release(String url, boolean failed) {
         String host = host(url);

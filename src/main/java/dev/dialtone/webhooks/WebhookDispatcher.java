@@ -39,6 +39,9 @@ class WebhookDispatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 200;
 
+    /** Rows a claim takes at least while hosts under way are full, for the hosts not under way. */
+    private static final int PROBE = 8;
+
     /** Deliveries recorded in one commit, at most: a burst's outcomes in a few. */
     private static final int MAX_SETTLE_BATCH = 256;
 
@@ -203,18 +206,24 @@ class WebhookDispatcher implements DisposableBean {
         int claimed;
         int total = 0;
         int room;
+        int limit;
+        Claim claim;
         do {
             room = inFlight.room(BATCH);
             if (room == 0) {
                 break;
             }
-            int limit = room;
-            Claim claim = transactions.execute(status -> claim(limit));
+            // Rows whose host is full are only held back (a write each), so a claim takes about
+            // what the hosts under way can still send, and at least a few for hosts not under way.
+            limit = Math.min(room, Math.max(PROBE, hosts.largestFreeShare()));
+            int asked = limit;
+            claim = transactions.execute(status -> claim(asked));
             claimed = claim.rows();
             total += claimed;
             inFlight.take(claim.sending().size());
             claim.sending().forEach(this::send);
-        } while (claimed == room);
+            // Once a host is full the round ends: its next delivery done wakes the next one.
+        } while (claimed == limit && claim.held() == 0);
         // A due webhook held back behind an earlier one of its call counts too: that
         // one's settling wakes us.
         return WakeableLoop.nextRound(
@@ -230,8 +239,8 @@ class WebhookDispatcher implements DisposableBean {
             WebhookClient.Outcome outcome,
             Instant requestedAt) {}
 
-    /** What one claim took: how many due rows it locked, and those to send now. */
-    private record Claim(int rows, List<Claimed> sending) {}
+    /** What one claim took: how many due rows it locked, those to send now, how many it held. */
+    private record Claim(int rows, List<Claimed> sending, int held) {}
 
     private Claim claim(int limit) {
         Instant now = DatabaseTime.now(clock);
@@ -239,7 +248,7 @@ class WebhookDispatcher implements DisposableBean {
         // memory) every row a locking ordered scan reads, however small its LIMIT.
         List<Long> candidates = jdbc.queryForList(DUE, Long.class, utc(now), limit);
         if (candidates.isEmpty()) {
-            return new Claim(0, List.of());
+            return new Claim(0, List.of(), 0);
         }
         List<Object> args = new ArrayList<>(candidates);
         args.add(utc(now));
@@ -299,7 +308,7 @@ class WebhookDispatcher implements DisposableBean {
                             + " attempts = ?, next_attempt_at = ?, due_at = ? WHERE id = ?",
                     leased);
         }
-        return new Claim(batch.size(), sending);
+        return new Claim(batch.size(), sending, held.size());
     }
 
     private void send(Claimed webhook) {
