@@ -29,6 +29,6 @@ public record WebhookProperties(
         @DefaultValue("1s") Duration retryBackoff,
         @DefaultValue("500ms") Duration sweepInterval,
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("64") int maxInFlight,
-        @DefaultValue("32") int maxInFlightPerHost,
+        @DefaultValue("256") int maxInFlight,
+        @DefaultValue("128") int maxInFlightPerHost,
         @DefaultValue("4") int maxInFlightPerFailingHost) {}
