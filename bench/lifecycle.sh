@@ -2,7 +2,9 @@
 # Lifecycle benchmark: bursts of calls with fast settings, every callback to a local receiver.
 # Usage: bench/lifecycle.sh [CALLS ...]   (default: 1000 10000); --postgres to use 127.0.0.1:5432/test;
 #        SERVER_JAVA_OPTS="-XX:StartFlightRecording=..." adds JVM options to the server (to profile it).
-#        bench/lifecycle.sh --rate R --seconds S   sustained: R new calls a second for S seconds.
+#        bench/lifecycle.sh --rate R --seconds S   sustained: R new calls a second for S seconds;
+#        --warmup W first runs the same load for W seconds on the same server, unmeasured, as a
+#        long-lived server would have compiled its hot paths.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,11 +12,13 @@ POSTGRES=false
 COUNTS=()
 RATE=""
 SECONDS_=""
+WARMUP_=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --postgres) POSTGRES=true ;;
     --rate) RATE=$2; shift ;;
     --seconds) SECONDS_=$2; shift ;;
+    --warmup) WARMUP_=$2; shift ;;
     *) COUNTS+=("$1") ;;
   esac
   shift
@@ -43,7 +47,10 @@ for N in "${COUNTS[@]}"; do
   PID=$!
   until curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null; do sleep 0.2; done
   if [ "$N" = sustained ]; then
-    echo "== $RATE calls/s for ${SECONDS_:-20} s ($($POSTGRES && echo PostgreSQL || echo H2), $(nproc) cores), bench/lifecycle.sh --rate $RATE --seconds ${SECONDS_:-20}"
+    if [ -n "$WARMUP_" ]; then
+      java bench/SustainedBench.java "http://127.0.0.1:$PORT" "$SID" "$TOKEN" "$RATE" "$WARMUP_" 10 > "$WORK/warmup.txt"
+    fi
+    echo "== $RATE calls/s for ${SECONDS_:-20} s ($($POSTGRES && echo PostgreSQL || echo H2), $(nproc) cores), bench/lifecycle.sh --rate $RATE --seconds ${SECONDS_:-20}${WARMUP_:+ --warmup $WARMUP_}"
     echo "| | |"
     echo "|---|---|"
     java bench/SustainedBench.java "http://127.0.0.1:$PORT" "$SID" "$TOKEN" "$RATE" "${SECONDS_:-20}" 10
