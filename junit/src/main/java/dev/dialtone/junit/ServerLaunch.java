@@ -53,22 +53,14 @@ final class ServerLaunch {
         if (recording == null || !Files.exists(recording)) {
             return;
         }
-        if (!exitedCleanly) {
-            try {
-                Files.deleteIfExists(recording);
-            } catch (IOException ignored) {
-                // The temporary directory's own cleaning will have it.
-            }
-            return;
-        }
         try {
-            Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
+            if (exitedCleanly) {
+                Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE);
+            } else {
                 Files.deleteIfExists(recording);
-            } catch (IOException ignored) {
-                // The temporary directory's own cleaning will have it.
             }
+        } catch (IOException e) {
+            // Left behind, it is removed by a later start (forgetAbandonedRecordings).
         }
     }
 
@@ -77,13 +69,14 @@ final class ServerLaunch {
         Path unpacked = unpacked(java, serverJar);
         Path archive = unpacked.resolveSibling(unpacked.getFileName() + "-" + jvmKey() + ".jsa");
         forgetAbandonedRecordings(archive);
+        boolean archived = Files.exists(archive);
         Path recording =
-                Files.exists(archive)
+                archived
                         ? null
                         : archive.resolveSibling(archive.getFileName() + "." + UUID.randomUUID());
         return new ServerLaunch(
                 unpacked.resolve("dialtone.jar"),
-                sharing(jvmArguments, archive, Files.exists(archive), recording),
+                sharing(jvmArguments, archive, archived, recording),
                 recording,
                 archive);
     }
