@@ -1,19 +1,15 @@
 package dev.dialtone.webhooks;
 
-import static dev.dialtone.support.DatabaseTime.utc;
-
-import dev.dialtone.calls.CallStore;
 import dev.dialtone.support.DatabaseTime;
 import dev.dialtone.support.GroupWriter;
 import dev.dialtone.support.InFlightLimit;
 import dev.dialtone.support.WakeableLoop;
-import dev.dialtone.web.WebhookMethod;
+import dev.dialtone.webhooks.WebhookOutbox.Claimed;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,47 +43,7 @@ class WebhookDispatcher implements DisposableBean {
     /** How long a webhook whose host has no room waits before it is looked at again. */
     private static final Duration HOST_FULL_WAIT = Duration.ofMillis(200);
 
-    /** Due webhooks, the oldest first; a call's later ones wait unclaimable until their turn. */
-    private static final String DUE =
-            "SELECT id FROM webhooks WHERE due_at <= ? ORDER BY due_at, id LIMIT ?";
-
-    private static final String CLAIM =
-            "SELECT id, call_sid, account_sid, url, method, parameters, attempts"
-                    + " FROM webhooks WHERE id IN (%s) AND due_at <= ? ORDER BY due_at, id"
-                    + " FOR UPDATE SKIP LOCKED";
-
-    /**
-     * Makes the first waiting webhook of a call due, once none of the call's is being sent or about
-     * to be. A webhook waiting for its retry (RETRYING) holds no one back: its first attempt had
-     * its turn, and the next event may go.
-     */
-    private static final String NEXT_IN_LINE =
-            "UPDATE webhooks SET state = "
-                    + WebhookState.PENDING.literal()
-                    + ", due_at = ? WHERE id = (SELECT MIN(id) FROM webhooks"
-                    + " WHERE call_sid = ? AND state = "
-                    + WebhookState.WAITING.literal()
-                    + ") AND NOT EXISTS (SELECT 1 FROM webhooks e"
-                    + " WHERE e.call_sid = ? AND e.state "
-                    + WebhookState.UNDER_WAY
-                    + ")";
-
-    /**
-     * The same for every call at once: a callback written while the one before it was being settled
-     * in another transaction saw it unsettled and waits; the sweep lets it go.
-     */
-    private static final String RELEASE_WAITING =
-            "UPDATE webhooks SET state = "
-                    + WebhookState.PENDING.literal()
-                    + ", due_at = ? WHERE state = "
-                    + WebhookState.WAITING.literal()
-                    + " AND NOT EXISTS"
-                    + " (SELECT 1 FROM webhooks e WHERE e.call_sid = webhooks.call_sid AND e.id < webhooks.id"
-                    + " AND e.state "
-                    + WebhookState.IN_LINE
-                    + ")";
-
-    private final JdbcTemplate jdbc;
+    private final WebhookOutbox outbox;
     private final TransactionTemplate transactions;
     private final WebhookClient client;
     private final CallRequestLog requestLog;
@@ -102,14 +57,14 @@ class WebhookDispatcher implements DisposableBean {
     private final GroupWriter<Delivery> deliveries;
 
     WebhookDispatcher(
-            JdbcTemplate jdbc,
+            WebhookOutbox outbox,
             TransactionTemplate transactions,
             WebhookClient client,
             CallRequestLog requestLog,
             WebhookProperties properties,
             Clock clock,
             MeterRegistry meters) {
-        this.jdbc = jdbc;
+        this.outbox = outbox;
         this.transactions = transactions;
         this.client = client;
         this.requestLog = requestLog;
@@ -156,43 +111,24 @@ class WebhookDispatcher implements DisposableBean {
         // a send still out holds a lease an advance must not step past, or it would go twice.
         // A callback that waits behind one settled meanwhile is let go here, not at the sweep's
         // next turn, so it goes at the instant it is due and an advance never leaves it behind.
-        jdbc.update(RELEASE_WAITING, utc(DatabaseTime.now(clock)));
+        outbox.releaseWaiting(DatabaseTime.now(clock));
         boolean done;
         do {
             round();
             inFlight.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            OffsetDateTime now = utc(DatabaseTime.now(clock));
+            Instant now = DatabaseTime.now(clock);
             done =
                     inFlight.isIdle()
-                            && jdbc.update(RELEASE_WAITING, now) == 0
-                            && jdbc.queryForObject(
-                                            "SELECT COUNT(*) FROM webhooks WHERE due_at <= ?",
-                                            Integer.class,
-                                            now)
-                                    == 0
+                            && outbox.releaseWaiting(now) == 0
+                            && !outbox.anyDue(now)
                             && inFlight.isIdle();
         } while (!done && System.nanoTime() < deadline);
     }
 
     /** When the next webhook after {@code after} is due, if any is. */
     Optional<Instant> nextDueAfter(Instant after) {
-        OffsetDateTime next =
-                jdbc.queryForObject(
-                        "SELECT MIN(due_at) FROM webhooks WHERE due_at > ?",
-                        OffsetDateTime.class,
-                        utc(after));
-        return Optional.ofNullable(next).map(OffsetDateTime::toInstant);
+        return outbox.nextDueAfter(after);
     }
-
-    /** A claimed webhook, with the delivery settings its URL's fragment gives. */
-    private record Claimed(
-            long id,
-            String callSid,
-            String accountSid,
-            DeliverySettings settings,
-            WebhookMethod method,
-            String parameters,
-            int attempt) {}
 
     private Optional<Instant> round() {
         Instant now = clock.instant();
@@ -201,7 +137,7 @@ class WebhookDispatcher implements DisposableBean {
         if (now.isAfter(lastRelease.plus(properties.sweepInterval()))
                 || now.isBefore(lastRelease)) {
             lastRelease = now;
-            jdbc.update(RELEASE_WAITING, utc(DatabaseTime.now(clock)));
+            outbox.releaseWaiting(DatabaseTime.now(clock));
         }
         int claimed;
         int total = 0;
@@ -226,10 +162,7 @@ class WebhookDispatcher implements DisposableBean {
         } while (claimed == limit && claim.held() == 0);
         // A due webhook held back behind an earlier one of its call counts too: that
         // one's settling wakes us.
-        return WakeableLoop.nextRound(
-                jdbc.queryForObject("SELECT MIN(due_at) FROM webhooks", OffsetDateTime.class),
-                total,
-                clock);
+        return WakeableLoop.nextRound(outbox.earliestDue(), total, clock);
     }
 
     /** An attempt's outcome, to record in the journal and settle in the outbox. */
@@ -244,30 +177,10 @@ class WebhookDispatcher implements DisposableBean {
 
     private Claim claim(int limit) {
         Instant now = DatabaseTime.now(clock);
-        // The due rows are chosen first and only they are locked: H2 would lock (and keep in
-        // memory) every row a locking ordered scan reads, however small its LIMIT.
-        List<Long> candidates = jdbc.queryForList(DUE, Long.class, utc(now), limit);
-        if (candidates.isEmpty()) {
-            return new Claim(0, List.of(), 0);
-        }
-        List<Object> args = new ArrayList<>(candidates);
-        args.add(utc(now));
-        List<Claimed> batch =
-                jdbc.query(
-                        CLAIM.formatted(CallStore.placeholders(candidates.size())),
-                        (rs, i) ->
-                                new Claimed(
-                                        rs.getLong(1),
-                                        rs.getString(2),
-                                        rs.getString(3),
-                                        DeliverySettings.of(rs.getString(4), properties),
-                                        WebhookMethod.valueOf(rs.getString(5)),
-                                        rs.getString(6),
-                                        rs.getInt(7) + 1),
-                        args.toArray());
+        List<Claimed> batch = outbox.lockDue(now, limit);
         List<Claimed> sending = new ArrayList<>();
-        List<Object[]> held = new ArrayList<>();
-        List<Object[]> leased = new ArrayList<>();
+        List<Claimed> held = new ArrayList<>();
+        List<WebhookOutbox.Lease> leases = new ArrayList<>();
         for (Claimed webhook : batch) {
             DeliverySettings settings = webhook.settings();
             if (webhook.attempt() > settings.retries() + 1) {
@@ -278,36 +191,23 @@ class WebhookDispatcher implements DisposableBean {
                         webhook.id(),
                         webhook.callSid(),
                         settings.url());
-                finish(webhook, WebhookState.FAILED, now);
+                outbox.finish(webhook, WebhookState.FAILED, now);
                 continue;
             }
             if (!hosts.tryTake(settings.url())) {
                 // Its host has its share under way; others' webhooks go first meanwhile.
-                held.add(new Object[] {utc(now.plus(HOST_FULL_WAIT)), webhook.id()});
+                held.add(webhook);
                 continue;
             }
             // While it is being sent the row is leased; if this instance dies, the lease runs out
             // and another sends it.
             Instant lease =
                     now.plus(settings.connectTimeout()).plus(settings.readTimeout()).plusSeconds(1);
-            leased.add(new Object[] {webhook.attempt(), utc(lease), utc(lease), webhook.id()});
+            leases.add(new WebhookOutbox.Lease(webhook, lease));
             sending.add(webhook);
         }
-        if (!held.isEmpty()) {
-            jdbc.batchUpdate("UPDATE webhooks SET due_at = ? WHERE id = ?", held);
-        }
-        if (!leased.isEmpty()) {
-            jdbc.batchUpdate(
-                    "UPDATE webhooks SET state = CASE WHEN state = "
-                            + WebhookState.RETRYING.literal()
-                            + " THEN "
-                            + WebhookState.RETRYING.literal()
-                            + " ELSE "
-                            + WebhookState.SENDING.literal()
-                            + " END,"
-                            + " attempts = ?, next_attempt_at = ?, due_at = ? WHERE id = ?",
-                    leased);
-        }
+        outbox.holdUntil(held, now.plus(HOST_FULL_WAIT));
+        outbox.lease(leases);
         return new Claim(batch.size(), sending, held.size());
     }
 
@@ -368,7 +268,7 @@ class WebhookDispatcher implements DisposableBean {
         Instant now = DatabaseTime.now(clock);
         if (outcome.succeeded()) {
             delivered.increment();
-            finish(webhook, WebhookState.DELIVERED, now);
+            outbox.finish(webhook, WebhookState.DELIVERED, now);
         } else if (webhook.attempt() <= settings.retries()
                 && settings.retryOn().contains(outcome.failure())) {
             Instant next =
@@ -376,14 +276,7 @@ class WebhookDispatcher implements DisposableBean {
                             properties
                                     .retryBackoff()
                                     .multipliedBy(1L << Math.min(10, webhook.attempt() - 1)));
-            jdbc.update(
-                    "UPDATE webhooks SET state = "
-                            + WebhookState.RETRYING.literal()
-                            + ", next_attempt_at = ?, due_at = ? WHERE id = ?",
-                    utc(next),
-                    utc(next),
-                    webhook.id());
-            jdbc.update(NEXT_IN_LINE, utc(now), webhook.callSid(), webhook.callSid());
+            outbox.retryAt(webhook, next, now);
         } else {
             log.info(
                     "Webhook {} for call {} to {} failed: {}",
@@ -391,18 +284,8 @@ class WebhookDispatcher implements DisposableBean {
                     webhook.callSid(),
                     settings.url(),
                     outcome.error());
-            finish(webhook, WebhookState.FAILED, now);
+            outbox.finish(webhook, WebhookState.FAILED, now);
         }
-    }
-
-    /** Settles a webhook for good, and lets the call's next one go. */
-    private void finish(Claimed webhook, WebhookState state, Instant now) {
-        jdbc.update(
-                "UPDATE webhooks SET state = ?, next_attempt_at = ?, due_at = NULL WHERE id = ?",
-                state.name(),
-                utc(now),
-                webhook.id());
-        jdbc.update(NEXT_IN_LINE, utc(now), webhook.callSid(), webhook.callSid());
     }
 
     @Override
