@@ -1,7 +1,6 @@
 package dev.dialtone.support;
 
 import java.io.IOException;
-import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,12 +19,10 @@ class StdinWatch implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StdinWatch.class);
 
-    private final InputStream in;
     private final boolean enabled;
     private volatile boolean running;
 
     StdinWatch(@Value("${dialtone.exit-when-stdin-closes:false}") boolean enabled) {
-        this.in = System.in;
         this.enabled = enabled;
     }
 
@@ -42,7 +39,7 @@ class StdinWatch implements SmartLifecycle {
 
     private void watch() {
         try {
-            while (in.read() >= 0) {
+            while (System.in.read() >= 0) {
                 // What the parent writes means nothing; only the end does.
             }
         } catch (IOException e) {

@@ -60,7 +60,7 @@ final class ServerLaunch {
                 Files.deleteIfExists(recording);
             }
         } catch (IOException e) {
-            // Left behind, it is removed by a later start (forgetAbandonedRecordings).
+            // Left behind, it is removed by a later start (forgetOlder).
         }
     }
 
@@ -68,7 +68,8 @@ final class ServerLaunch {
             throws IOException, InterruptedException {
         Path unpacked = unpacked(java, serverJar);
         Path archive = unpacked.resolveSibling(unpacked.getFileName() + "-" + jvmKey() + ".jsa");
-        forgetAbandonedRecordings(archive);
+        // Older than any start takes: abandoned.
+        forgetOlder(archive.getParent(), null, Duration.ofMinutes(10), archive.getFileName() + ".");
         boolean archived = Files.exists(archive);
         Path recording =
                 archived
@@ -118,7 +119,13 @@ final class ServerLaunch {
             return target;
         }
         Files.createDirectories(home);
-        forgetOlderServers(home);
+        // Those of other jars, once this one is new: they are a build or more behind.
+        forgetOlder(
+                home,
+                serverJar.toAbsolutePath(),
+                Duration.ofDays(1),
+                "server-",
+                "dialtone-server-");
         Path partial = Files.createTempDirectory(home, "server-" + key + ".");
         Process extract =
                 new ProcessBuilder(
@@ -153,33 +160,20 @@ final class ServerLaunch {
     }
 
     /**
-     * A recording whose start never settled it (its test JVM was killed) is tens of megabytes; one
-     * older than any start takes is removed.
+     * Removes what lies in {@code dir} under a name starting with one of {@code prefixes} and was
+     * last written before {@code age} ago: a recording whose start never settled it (its test JVM
+     * was killed) is tens of megabytes, and a server unpacked with its archive about 130 MB, a new
+     * one with each build of this artifact. A process still running one keeps the files it opened;
+     * {@code keep}, the jar about to be unpacked, stays.
      */
-    private static void forgetAbandonedRecordings(Path archive) throws IOException {
-        String prefix = archive.getFileName() + ".";
-        Instant before = Instant.now().minus(Duration.ofMinutes(10));
-        try (Stream<Path> siblings = Files.list(archive.getParent())) {
-            for (Path p : siblings.toList()) {
-                if (p.getFileName().toString().startsWith(prefix)
-                        && Files.getLastModifiedTime(p).toInstant().isBefore(before)) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
-    }
-
-    /**
-     * A server jar unpacked with its archive is about 130 MB, and each build of this artifact
-     * brings a new one: those of other jars more than a day old are removed when a new one is
-     * unpacked. A process still running one keeps the files it opened.
-     */
-    private static void forgetOlderServers(Path home) throws IOException {
-        Instant before = Instant.now().minus(Duration.ofDays(1));
-        try (Stream<Path> entries = Files.list(home)) {
+    private static void forgetOlder(Path dir, Path keep, Duration age, String... prefixes)
+            throws IOException {
+        Instant before = Instant.now().minus(age);
+        try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.toList()) {
                 String name = p.getFileName().toString();
-                if ((name.startsWith("server-") || name.startsWith("dialtone-server-"))
+                if (!p.toAbsolutePath().equals(keep)
+                        && Stream.of(prefixes).anyMatch(name::startsWith)
                         && Files.getLastModifiedTime(p).toInstant().isBefore(before)) {
                     delete(p);
                 }
