@@ -159,7 +159,11 @@ public class StatusCallbacks {
                 DatabaseTime.utc(now),
                 DatabaseTime.utc(dueAt),
                 behindAnother ? null : DatabaseTime.utc(dueAt));
-        AfterCommit.run(dispatcher::wakeNow);
+        if (behindAnother) {
+            AfterCommit.run(() -> dispatcher.lookAgainAt(call.sid()));
+        } else {
+            AfterCommit.run(dispatcher::wakeNow);
+        }
     }
 
     private static String callStatus(Call call, Event event) {

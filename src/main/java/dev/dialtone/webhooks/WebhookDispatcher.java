@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -40,6 +42,9 @@ class WebhookDispatcher implements DisposableBean {
     /** Deliveries recorded in one commit, at most: a burst's outcomes in a few. */
     private static final int MAX_SETTLE_BATCH = 256;
 
+    /** Calls looked at again in one statement, at most. */
+    private static final int LOOK_AGAIN_BATCH = 500;
+
     /** How long a webhook whose host has no room waits before it is looked at again. */
     private static final Duration HOST_FULL_WAIT = Duration.ofMillis(200);
 
@@ -52,6 +57,10 @@ class WebhookDispatcher implements DisposableBean {
     private final Counter delivered;
     private volatile WakeableLoop loop;
     private Instant lastRelease = Instant.EPOCH;
+
+    /** Calls whose waiting webhooks may have become free to go when a transaction committed. */
+    private final Set<String> lookAgain = ConcurrentHashMap.newKeySet();
+
     private final InFlightLimit inFlight;
     private final HostShares hosts;
     private final GroupWriter<Delivery> deliveries;
@@ -102,6 +111,17 @@ class WebhookDispatcher implements DisposableBean {
     }
 
     /**
+     * A committed transaction wrote a webhook of this call that waits, or settled one: the next
+     * round lets go what no longer waits for anything. Of a callback written behind one being
+     * settled meanwhile and that settle, neither may have seen the other; the one committing last
+     * looks again here, once both are committed.
+     */
+    void lookAgainAt(String callSid) {
+        lookAgain.add(callSid);
+        wakeNow();
+    }
+
+    /**
      * Sends, here and now, every webhook due by the clock's time and waits until each is settled,
      * the next in line of each call included: a manual clock's advance returns only once it is.
      */
@@ -132,9 +152,10 @@ class WebhookDispatcher implements DisposableBean {
 
     private Optional<Instant> round() {
         Instant now = clock.instant();
+        releaseLookedAgain();
         // A clock set back (a test's stopped clock) must not hold the sweep off until it catches
         // up.
-        if (now.isAfter(lastRelease.plus(properties.sweepInterval()))
+        if (now.isAfter(lastRelease.plus(properties.waitingSweepInterval()))
                 || now.isBefore(lastRelease)) {
             lastRelease = now;
             outbox.releaseWaiting(DatabaseTime.now(clock));
@@ -163,6 +184,20 @@ class WebhookDispatcher implements DisposableBean {
         // A due webhook held back behind an earlier one of its call counts too: that
         // one's settling wakes us.
         return WakeableLoop.nextRound(outbox.earliestDue(), total, clock);
+    }
+
+    private void releaseLookedAgain() {
+        List<String> calls = new ArrayList<>();
+        for (var i = lookAgain.iterator(); i.hasNext() && calls.size() < LOOK_AGAIN_BATCH; ) {
+            calls.add(i.next());
+            i.remove();
+        }
+        if (!calls.isEmpty()) {
+            outbox.releaseWaiting(calls, DatabaseTime.now(clock));
+            if (!lookAgain.isEmpty()) {
+                wakeNow();
+            }
+        }
     }
 
     /** An attempt's outcome, to record in the journal and settle in the outbox. */
@@ -243,6 +278,8 @@ class WebhookDispatcher implements DisposableBean {
                                         "Could not record the delivery of webhook {}: {}",
                                         webhook.id(),
                                         error.toString());
+                            } else {
+                                lookAgain.add(webhook.callSid());
                             }
                             inFlight.release();
                         });

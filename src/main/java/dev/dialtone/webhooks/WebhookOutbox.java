@@ -7,6 +7,7 @@ import dev.dialtone.web.WebhookMethod;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,8 +47,9 @@ class WebhookOutbox {
                     + ")";
 
     /**
-     * The same for every call at once: a callback written while the one before it was being settled
-     * in another transaction saw it unsettled and waits; the sweep lets it go.
+     * The same for every call at once (or the calls named): a callback written while the one before
+     * it was being settled in another transaction saw it unsettled and waits, and the settle did
+     * not see it yet; whichever of the two commits last looks again once it has.
      */
     private static final String RELEASE_WAITING =
             "UPDATE webhooks SET state = "
@@ -94,6 +96,19 @@ class WebhookOutbox {
     /** Lets go every waiting webhook with none of its call's ahead of it; answers how many. */
     int releaseWaiting(Instant now) {
         return jdbc.update(RELEASE_WAITING, utc(now));
+    }
+
+    /** The same for these calls' webhooks only. */
+    int releaseWaiting(Collection<String> callSids, Instant now) {
+        List<Object> args = new ArrayList<>(callSids.size() + 1);
+        args.add(utc(now));
+        args.addAll(callSids);
+        return jdbc.update(
+                RELEASE_WAITING
+                        + " AND call_sid IN ("
+                        + CallStore.placeholders(callSids.size())
+                        + ")",
+                args.toArray());
     }
 
     /** Locks up to {@code limit} webhooks due by {@code now} that no one else holds. */

@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retries attempts after the first
  * @param retryBackoff wait before the first retry; doubled for each one after
  * @param sweepInterval how often webhooks due but not yet sent are looked for
+ * @param waitingSweepInterval how often every waiting webhook is looked at, in case the one ahead
+ *     of it was settled without letting it go (its instance died between the two); otherwise each
+ *     is let go as the one ahead of it settles
  * @param enabled false for an instance that serves the API only and leaves sending to others
  * @param maxInFlight deliveries under way at once; the rest wait in the outbox (a burst of
  *     thousands sent together would fill the heap)
@@ -28,6 +31,7 @@ public record WebhookProperties(
         @DefaultValue("1") int retries,
         @DefaultValue("1s") Duration retryBackoff,
         @DefaultValue("500ms") Duration sweepInterval,
+        @DefaultValue("10s") Duration waitingSweepInterval,
         @DefaultValue("true") boolean enabled,
         @DefaultValue("256") int maxInFlight,
         @DefaultValue("128") int maxInFlightPerHost,
